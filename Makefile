@@ -1,0 +1,47 @@
+# Two entry points do all set-up on a fresh machine with only Python 3 and make:
+#   make run    installs the locked runtime and extracts facts from corpus/ into out/facts.jsonl
+#   make test   installs the locked test environment and runs the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+.PHONY: run test evaluate schema bench lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: requirements/run.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements/run.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements/test.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	$(BIN)/newsfacts extract corpus -o out/facts.jsonl
+
+evaluate: run
+	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --thresholds corpus/thresholds.json
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+schema: $(VENV)/.run-installed
+	$(BIN)/newsfacts schema --out schemas
+
+bench: $(VENV)/.run-installed
+	$(BIN)/python benchmarks/throughput.py
+
+# Regenerate the hash-pinned lock files (needs network access to the package index).
+lock:
+	$(PYTHON) -m uv pip compile pyproject.toml requirements/build.in --generate-hashes --universal \
+		--python-version 3.10 -o requirements/run.lock -q
+	$(PYTHON) -m uv pip compile pyproject.toml requirements/build.in --extra test --generate-hashes \
+		--universal --python-version 3.10 -o requirements/test.lock -q
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,251 @@
+"""``newsfacts_entities``: one cluster per real person or organization, aliases linked.
+
+Reads the PERSON and ORG entities and groups their mentions: "Thae Yong-ho" = "Thae Yong Ho" =
+"Thae"; "the Unification Ministry" = "the Ministry of Unification"; "NIS" = "National
+Intelligence Service" (by its initials, a parenthesis after the full name, or the gazetteer).
+Each mention goes to ``doc.spans["people"]`` or ``doc.spans["organizations"]`` with the cluster's
+canonical name as ``kb_id_`` and the producing rule as ``id_``; titles and acronyms go to
+``doc._.entity_info``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import data
+from ..extensions import register_extensions
+from ..normalize.names import (
+    expands_acronym,
+    inverted_forms,
+    is_acronym,
+    looks_like_korean_name,
+    person_key,
+    surface_key,
+)
+from .entity_fixes import _name_words
+
+PEOPLE_KEY = "people"
+ORGANIZATIONS_KEY = "organizations"
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_MAX_TITLE_TOKENS = 12
+
+
+@dataclass
+class Cluster:
+    label: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    canonical_hint: str | None = None  # from the gazetteer
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> str:
+        if self.canonical_hint:
+            return self.canonical_hint
+        names = [f for f in self.forms if not is_acronym(f)] or self.forms
+        return max(names, key=lambda f: (len(f.split()), -self.forms.index(f)))
+
+    @property
+    def acronym(self) -> str | None:
+        return next((f for f in self.forms if is_acronym(f)), None) if self.label == "ORG" else None
+
+    @property
+    def aliases(self) -> list[str]:
+        """Surface forms seen, other than the canonical name and the acronym."""
+        return [f for f in self.forms if f not in (self.canonical, self.acronym)]
+
+    def add(self, span: Span, surface: str) -> None:
+        self.mentions.append(span)
+        if surface not in self.forms:
+            self.forms.append(surface)
+
+
+class EntityClusters:
+    def __init__(self) -> None:
+        self.org_heads = data.entity_words("org_head")
+        self.title_words = data.entity_words("title")
+        self.surname_group: dict[str, str] = {}
+        for row in data.surnames():
+            group = self.surname_group.get(row.surname.lower(), row.surname.lower())
+            for name in (row.surname, *row.variants):
+                self.surname_group.setdefault(name.lower(), group)
+        self.surnames = {name.title() for name in self.surname_group}
+        self.gazetteer: dict[str, str] = {}
+        for row in data.org_aliases():
+            for form in (row.name, *row.aliases):
+                self.gazetteer[surface_key(form)] = row.name
+
+    def __call__(self, doc: Doc) -> Doc:
+        people: list[Cluster] = []
+        orgs: list[Cluster] = []
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ == "PERSON":
+                self._add_person(people, span)
+            elif ent.label_ == "ORG":
+                self._add_org(orgs, span)
+        doc.spans[PEOPLE_KEY] = _spans(doc, people, "PERSON")
+        doc.spans[ORGANIZATIONS_KEY] = _spans(doc, orgs, "ORG")
+        doc._.entity_info = {
+            PEOPLE_KEY: {c.canonical: {"aliases": c.aliases, "titles": c.titles} for c in people},
+            ORGANIZATIONS_KEY: {
+                c.canonical: {"aliases": c.aliases, "acronym": c.acronym} for c in orgs
+            },
+        }
+        return doc
+
+    # people -------------------------------------------------------------------------------
+    def _add_person(self, clusters: list[Cluster], span: Span) -> None:
+        words = _name_words(span)
+        if not any(w[:1].isupper() for w in words):
+            return
+        key = self._person_key(words)
+        cluster = next((c for c in reversed(clusters) if key in c.keys), None)
+        if cluster is None and len(words) == 1:
+            cluster = self._by_surname(clusters, words[0])
+        if cluster is None:
+            cluster = Cluster(label="PERSON")
+            clusters.append(cluster)
+        cluster.keys.add(key)
+        cluster.add(span, " ".join(words))
+        for title in self._titles(span):
+            if title not in cluster.titles:
+                cluster.titles.append(title)
+
+    def _person_key(self, words: list[str]) -> str:
+        if len(words) > 1 and looks_like_korean_name(words, self.surnames):
+            words = [self.surname_group.get(words[0].lower(), words[0]), *words[1:]]
+        return person_key(words)
+
+    def _by_surname(self, clusters: list[Cluster], word: str) -> Cluster | None:
+        """A lone "Thae" or "Trump" refers to the latest person of that family name."""
+        group = self.surname_group.get(word.lower(), word.lower())
+        for cluster in reversed(clusters):
+            for form in cluster.forms:
+                parts = form.split()
+                if len(parts) < 2:
+                    continue
+                korean = looks_like_korean_name(parts, self.surnames)
+                family = parts[0] if korean else parts[-1]
+                if self.surname_group.get(family.lower(), family.lower()) == group:
+                    return cluster
+        return None
+
+    def _titles(self, span: Span) -> list[str]:
+        """Title words just before the name ("leader Kim Jong Un") and an apposition after it."""
+        titles = []
+        start = span.start
+        while start > 0 and span.doc[start - 1].lower_ in self.title_words:
+            start -= 1
+        if start < span.start:
+            titles.append(span.doc[start : span.start].text)
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.i >= span.end:
+                tokens = [t for t in child.subtree if not _in_coordination(t, child)]
+                if 0 < len(tokens) <= _MAX_TITLE_TOKENS:
+                    titles.append(span.doc[tokens[0].i : tokens[-1].i + 1].text)
+        return titles
+
+    # organizations ------------------------------------------------------------------------
+    def _add_org(self, clusters: list[Cluster], span: Span) -> None:
+        words = [t.text for t in span]
+        surface = span.text
+        if len(words) == 1 and words[0].lower() in self.org_heads:
+            cluster = self._by_head(clusters, words[0].lower())  # a bare "Ministry"
+            if cluster is not None:
+                cluster.mentions.append(span)
+            return
+        keys = self._org_keys(words, surface)
+        cluster = next((c for c in reversed(clusters) if keys & c.keys), None)
+        if cluster is None:
+            cluster = self._by_acronym(clusters, surface, words)
+        if cluster is None:
+            cluster = Cluster(label="ORG")
+            clusters.append(cluster)
+        cluster.keys |= keys
+        cluster.canonical_hint = cluster.canonical_hint or self.gazetteer.get(surface_key(surface))
+        cluster.add(span, surface)
+        acronym = _parenthesised_acronym(span)
+        if acronym:
+            cluster.keys.add(surface_key(acronym))
+
+    def _org_keys(self, words: list[str], surface: str) -> set[str]:
+        keys = {surface_key(surface)}
+        keys |= {surface_key(form) for form in inverted_forms(words, self.org_heads)}
+        canonical = self.gazetteer.get(surface_key(surface))
+        if canonical:
+            keys.add(surface_key(canonical))
+        return keys
+
+    def _by_acronym(self, clusters: list[Cluster], surface: str, words: list[str]) -> Cluster | None:
+        for cluster in reversed(clusters):
+            for form in cluster.forms:
+                if is_acronym(surface) and expands_acronym(surface, form.split()):
+                    return cluster
+                if is_acronym(form) and expands_acronym(form, words):
+                    return cluster
+        return None
+
+    def _by_head(self, clusters: list[Cluster], head: str) -> Cluster | None:
+        for cluster in reversed(clusters):
+            if any(head in (w.lower() for w in form.split()) for form in cluster.forms):
+                return cluster
+        return None
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive; keep the rule id of the entity."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_, span_id=ent.id_ or "ner")
+
+
+def _parenthesised_acronym(span: Span) -> str | None:
+    """"National Intelligence Service (NIS)" -> "NIS"."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        candidate = doc[span.end + 1].text
+        if is_acronym(candidate):
+            return candidate
+    return None
+
+
+def _in_coordination(token: Token, apposition: Token) -> bool:
+    """Tokens of a conjunct hanging off the apposition ("... and a colonel of ...")."""
+    while token.i != apposition.i and token.head.i != token.i:
+        if token.dep_ in {"conj", "cc"} and token.head.i == apposition.i:
+            return True
+        token = token.head
+    return False
+
+
+def _spans(doc: Doc, clusters: list[Cluster], label: str) -> list[Span]:
+    spans = [
+        Span(doc, m.start, m.end, label=label, kb_id=cluster.canonical, span_id=m.id_)
+        for cluster in clusters
+        for m in cluster.mentions
+    ]
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+@Language.factory(
+    "newsfacts_entities",
+    assigns=["doc.spans", "doc._.entity_info"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntityClusters:
+    register_extensions()
+    return EntityClusters()

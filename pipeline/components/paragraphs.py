@@ -1,0 +1,30 @@
+"""``newsfacts_paragraphs``: a line break always ends a sentence.
+
+News text puts the headline and each paragraph on its own line; the small parser happily runs a
+headline into the first sentence ("... last year\\n\\nLast year, ..."), which would merge the facts
+of two sentences. Runs before the parser, which respects boundaries already set.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class ParagraphBoundaries:
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+            elif "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "newsfacts_paragraphs",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()

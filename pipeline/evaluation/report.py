@@ -1,0 +1,36 @@
+"""Plain-text rendering of a :class:`CorpusScore`: readable in a terminal and in CI logs."""
+
+from __future__ import annotations
+
+from .scoring import CorpusScore
+
+
+def render_table(score: CorpusScore) -> str:
+    lines = [f"{'kind':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for kind, s in score.kinds.items():
+        lines.append(
+            f"{kind:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
+            f"{s.true_positives:>5} {s.false_positives:>5} {s.false_negatives:>5}"
+        )
+    lines.append(f"published dates correct: {score.published_correct} of {len(score.articles)}")
+    return "\n".join(lines)
+
+
+def render_details(score: CorpusScore) -> str:
+    """Each missed and each false fact, per article."""
+    lines: list[str] = []
+    for article in score.articles:
+        if not (article.missed or article.false or article.published_found != article.published_expected):
+            continue
+        lines.append(f"== {article.article_id}")
+        if article.published_found != article.published_expected:
+            lines.append(f"  published: expected {article.published_expected}, found {article.published_found}")
+        for label, table in (("missed", article.missed), ("false", article.false)):
+            for kind, items in table.items():
+                for item in items:
+                    lines.append(f"  {label:<6} {kind:<16} {item}")
+    for article_id in score.unmatched_records:
+        lines.append(f"(no expected facts for {article_id})")
+    for article_id in score.missing_records:
+        lines.append(f"(no extracted record for {article_id})")
+    return "\n".join(lines)

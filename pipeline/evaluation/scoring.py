@@ -1,0 +1,208 @@
+"""Per-kind precision, recall and F1, matched one-to-one as corpus/GUIDELINES.md describes.
+
+Matching is a maximum bipartite matching between extracted and expected facts of one kind in
+one article, so that the score does not depend on the order facts come in; a second extracted
+record for an already matched expected fact counts as false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..normalize.names import surface_key
+from ..records import ArticleRecord, DefectionEvent, Organization, Percentage, Person, YearCount
+from .expected import ExpectedArticle
+
+KINDS = ("year_count", "percentage", "person", "organization", "defection_event")
+PERCENT_TOLERANCE = 0.05
+
+
+@dataclass
+class KindScore:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: KindScore) -> None:
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.false_negatives += other.false_negatives
+
+
+@dataclass
+class ArticleScore:
+    article_id: str
+    kinds: dict[str, KindScore] = field(default_factory=dict)
+    missed: dict[str, list[str]] = field(default_factory=dict)
+    false: dict[str, list[str]] = field(default_factory=dict)
+    published_expected: str | None = None
+    published_found: str | None = None
+
+
+@dataclass
+class CorpusScore:
+    kinds: dict[str, KindScore]
+    articles: list[ArticleScore]
+    unmatched_records: list[str] = field(default_factory=list)
+    missing_records: list[str] = field(default_factory=list)
+
+    @property
+    def published_correct(self) -> int:
+        return sum(a.published_found == a.published_expected for a in self.articles)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kinds": {
+                kind: {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "true_positives": s.true_positives,
+                    "false_positives": s.false_positives,
+                    "false_negatives": s.false_negatives,
+                }
+                for kind, s in self.kinds.items()
+            },
+            "published": {"correct": self.published_correct, "articles": len(self.articles)},
+            "articles": [
+                {
+                    "id": a.article_id,
+                    "missed": a.missed,
+                    "false": a.false,
+                    "published": {"expected": a.published_expected, "found": a.published_found},
+                }
+                for a in self.articles
+            ],
+            "records_without_expected": self.unmatched_records,
+            "expected_without_records": self.missing_records,
+        }
+
+
+def max_matching(left: Sequence[Any], right: Sequence[Any], fits: Callable[[Any, Any], bool]) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+    edges = [[j for j, r in enumerate(right) if fits(l, r)] for l in left]
+    owner: dict[int, int] = {}
+
+    def claim(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or claim(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(left)):
+        claim(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def _forms(record: Person | Organization) -> set[str]:
+    names = [record.name, *record.aliases]
+    if isinstance(record, Organization) and record.acronym:
+        names.append(record.acronym)
+    return {surface_key(n) for n in names}
+
+
+def _entity_fits(record: Person | Organization, forms: list[str]) -> bool:
+    return bool(_forms(record) & {surface_key(f) for f in forms})
+
+
+def _event_fits(record: DefectionEvent, expected) -> bool:
+    if expected.count is None and expected.year is None:
+        return bool({surface_key(p) for p in record.people} & {surface_key(p) for p in expected.people})
+    if expected.count is not None and record.count != expected.count:
+        return False
+    return expected.year is None or record.year == expected.year
+
+
+def _describe(kind: str, item: Any) -> str:
+    if kind == "year_count":
+        return f"{item.year}{'-%02d' % item.month if item.month else ''}: {item.count} ({item.qualifier})"
+    if kind == "percentage":
+        return f"{item.value}% ({item.direction})"
+    if kind in {"person", "organization"}:
+        return item.name if hasattr(item, "name") else " / ".join(item)
+    return f"{getattr(item, 'who', None) or getattr(item, 'description', '')} (count {item.count}, year {item.year})"
+
+
+def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleScore:
+    facts = {kind: [f for f in record.facts if f.kind == kind] for kind in KINDS}
+    wanted: dict[str, list[Any]] = {
+        "year_count": expected.year_counts,
+        "percentage": expected.percentages,
+        "person": expected.people,
+        "organization": expected.organizations,
+        "defection_event": expected.events,
+    }
+    fits: dict[str, Callable[[Any, Any], bool]] = {
+        "year_count": lambda f, e: isinstance(f, YearCount) and (f.year, f.count) == (e.year, e.count),
+        "percentage": lambda f, e: isinstance(f, Percentage) and abs(f.value - e.value) <= PERCENT_TOLERANCE,
+        "person": _entity_fits,
+        "organization": _entity_fits,
+        "defection_event": _event_fits,
+    }
+    score = ArticleScore(
+        article_id=record.article.id,
+        published_expected=expected.published,
+        published_found=record.article.published,
+    )
+    for kind in KINDS:
+        matched = max_matching(facts[kind], wanted[kind], fits[kind])
+        hit = set(matched.values())
+        score.kinds[kind] = KindScore(
+            true_positives=len(matched),
+            false_positives=len(facts[kind]) - len(matched),
+            false_negatives=len(wanted[kind]) - len(matched),
+        )
+        missed = [_describe(kind, e) for j, e in enumerate(wanted[kind]) if j not in hit]
+        false = [_describe(kind, f) for i, f in enumerate(facts[kind]) if i not in matched]
+        if missed:
+            score.missed[kind] = missed
+        if false:
+            score.false[kind] = false
+    return score
+
+
+def score_corpus(records: Sequence[ArticleRecord], expected: dict[str, ExpectedArticle]) -> CorpusScore:
+    """Score every record that has an expected file; report the ones on either side without."""
+    totals = {kind: KindScore() for kind in KINDS}
+    articles = []
+    seen = set()
+    unmatched = []
+    for record in records:
+        gold = expected.get(record.article.id)
+        if gold is None:
+            unmatched.append(record.article.id)
+            continue
+        seen.add(record.article.id)
+        article = score_article(record, gold)
+        for kind, kind_score in article.kinds.items():
+            totals[kind].add(kind_score)
+        articles.append(article)
+    missing = sorted(set(expected) - seen)
+    for article_id in missing:  # an article never extracted misses all its facts
+        gold = expected[article_id]
+        empty = ArticleRecord.model_validate({"article": {"id": article_id}})
+        article = score_article(empty, gold)
+        for kind, kind_score in article.kinds.items():
+            totals[kind].add(kind_score)
+        articles.append(article)
+    return CorpusScore(kinds=totals, articles=articles, unmatched_records=unmatched, missing_records=missing)

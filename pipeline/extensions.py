@@ -1,0 +1,19 @@
+"""The ``Doc`` extensions newsfacts reads and writes; registered once, idempotently."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS: dict[str, object] = {
+    # Set by the caller before the pipeline runs (metadata or --published), or inferred.
+    "published": None,
+    "published_source": "unknown",
+    # Per entity (keyed by canonical name): titles seen and acronym; set by newsfacts_entities.
+    "entity_info": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

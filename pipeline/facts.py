@@ -1,0 +1,72 @@
+"""The one place where a processed ``Doc`` becomes Pydantic fact records.
+
+Pure: reads the annotations the components left (``doc.spans``, ``doc._``), touches nothing
+else, so the batch engine never needs to know about spaCy internals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+
+from .components.entities import ORGANIZATIONS_KEY, PEOPLE_KEY
+from .records import Evidence, Fact, Organization, Person
+
+
+def doc_to_facts(doc: Doc) -> list[Fact]:
+    """All facts of one article, in order of first mention within each kind."""
+    return [*_people(doc), *_organizations(doc)]
+
+
+def evidence(span: Span, rule: str | None = None) -> Evidence:
+    return Evidence(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=span.sent.text.strip(),
+        rule=rule or span.id_ or "ner",
+    )
+
+
+def _group(doc: Doc, key: str) -> dict[str, list[Span]]:
+    groups: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans.get(key, []):
+        groups[span.kb_id_].append(span)
+    return groups
+
+
+def _people(doc: Doc) -> list[Person]:
+    info = (doc._.entity_info or {}).get(PEOPLE_KEY, {})
+    records = []
+    for name, spans in _group(doc, PEOPLE_KEY).items():
+        mentions = [evidence(span) for span in spans]
+        known = info.get(name, {})
+        records.append(
+            Person(
+                name=name,
+                aliases=list(known.get("aliases", [])),
+                titles=list(known.get("titles", [])),
+                mentions=mentions,
+                evidence=mentions[0],
+            )
+        )
+    return records
+
+
+def _organizations(doc: Doc) -> list[Organization]:
+    info = (doc._.entity_info or {}).get(ORGANIZATIONS_KEY, {})
+    records = []
+    for name, spans in _group(doc, ORGANIZATIONS_KEY).items():
+        mentions = [evidence(span) for span in spans]
+        known = info.get(name, {})
+        records.append(
+            Organization(
+                name=name,
+                aliases=list(known.get("aliases", [])),
+                acronym=known.get("acronym"),
+                mentions=mentions,
+                evidence=mentions[0],
+            )
+        )
+    return records

@@ -1,0 +1,69 @@
+"""Split an optional YAML front-matter block (between two ``---`` lines) from an article body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import yaml
+
+_DELIMITER = "---"
+
+
+class FrontMatterError(ValueError):
+    """The block is there but cannot be read as ``key: value`` pairs."""
+
+
+@dataclass(frozen=True)
+class Split:
+    meta: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    error: str | None = None
+
+
+def split_front_matter(text: str) -> Split:
+    """Return the metadata and the body; a broken block is reported in ``error``, never raised.
+
+    The body is what follows the closing delimiter, so evidence offsets count from there. When the
+    block is never closed the whole text is kept as the body, so nothing is lost.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != _DELIMITER:
+        return Split(body=text)
+    for index in range(1, len(lines)):
+        if lines[index].strip() == _DELIMITER:
+            block = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            try:
+                return Split(meta=parse_block(block), body=body)
+            except FrontMatterError as exc:
+                return Split(body=body, error=str(exc))
+    return Split(body=text, error="front matter opened with '---' is never closed")
+
+
+def parse_block(block: str) -> dict[str, str]:
+    """Parse YAML ``key: value`` pairs into strings; nested values are refused."""
+    try:
+        data = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter must be 'key: value' pairs")
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, (dict, list)):
+            raise FrontMatterError(f"front matter key {key!r} must hold a single value")
+        meta[str(key)] = _as_text(value)
+    return meta
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return "" if value is None else str(value)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]

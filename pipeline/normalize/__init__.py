@@ -1,0 +1,1 @@
+"""Pure normalizers: no spaCy, no I/O, each with a table of must-parse / must-not-parse examples."""

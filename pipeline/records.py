@@ -1,0 +1,117 @@
+"""The output contract: one :class:`ArticleRecord` per input article, one JSON line each.
+
+Facts form a discriminated union on ``kind`` so that a consumer (or the JSON Schema in
+``schemas/``) can tell the record type from one field. Field names here are a public contract:
+add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal["exact", "more_than", "less_than", "about", "range"]
+Direction = Literal["increase", "decrease", "share"]
+PublishedSource = Literal["metadata", "inferred", "argument", "unknown"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Record):
+    """Where a fact came from: ``article_text[start:end] == text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str = Field(description="The sentence holding the evidence.")
+    rule: str = Field(description="Name of the rule or component that produced the fact.")
+
+
+class YearCount(_Record):
+    kind: Literal["year_count"] = "year_count"
+    year: int
+    month: int | None = Field(default=None, ge=1, le=12)
+    count: int
+    qualifier: Qualifier = "exact"
+    count_max: int | None = None
+    subject: str = Field(description="What is counted, a short noun phrase.")
+    cumulative: bool = False
+    evidence: Evidence
+
+
+class Percentage(_Record):
+    kind: Literal["percentage"] = "percentage"
+    value: float
+    direction: Direction | None = None
+    points: bool = Field(default=False, description="True for percentage points.")
+    subject: str
+    year: int | None = None
+    base_year: int | None = None
+    evidence: Evidence
+
+
+class Person(_Record):
+    kind: Literal["person"] = "person"
+    name: str = Field(description="Canonical name: the fullest form seen.")
+    aliases: list[str] = Field(default_factory=list, description="Other surface forms seen.")
+    titles: list[str] = Field(default_factory=list)
+    mentions: list[Evidence]
+    evidence: Evidence = Field(description="The first mention.")
+
+
+class Organization(_Record):
+    kind: Literal["organization"] = "organization"
+    name: str = Field(description="Canonical full name.")
+    aliases: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+    mentions: list[Evidence]
+    evidence: Evidence = Field(description="The first mention.")
+
+
+class DefectionEvent(_Record):
+    kind: Literal["defection_event"] = "defection_event"
+    count: int | None = None
+    year: int | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    places: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+    description: str
+    status: Literal["completed", "failed", "reported"] | None = None
+    evidence: Evidence
+
+
+Fact = Annotated[
+    Union[YearCount, Percentage, Person, Organization, DefectionEvent],
+    Field(discriminator="kind"),
+]
+FACT_KINDS: tuple[str, ...] = ("year_count", "percentage", "person", "organization", "defection_event")
+
+
+class ArticleInfo(_Record):
+    id: str
+    path: str | None = None
+    title: str | None = None
+    published: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Publication date as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    published_source: PublishedSource = "unknown"
+    metadata: dict[str, str] = Field(default_factory=dict, description="Unknown front-matter keys.")
+
+
+class ArticleError(_Record):
+    code: str = Field(description="Stable machine-readable code, e.g. 'undecodable'.")
+    message: str
+
+
+class ArticleRecord(_Record):
+    """One output line."""
+
+    article: ArticleInfo
+    facts: list[Fact] = Field(default_factory=list)
+    errors: list[ArticleError] = Field(default_factory=list)
