@@ -1,0 +1,35 @@
+"""Shared fixtures: the real model is loaded once per session; unit tests use blank pipelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import pipeline
+from pipeline.extensions import register_extensions
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default pipeline with the newsfacts components (slow: load once)."""
+    return pipeline.load()
+
+
+@pytest.fixture()
+def blank_nlp() -> Language:
+    """A blank English pipeline that only splits sentences: for hand-labelled unit tests."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS

@@ -1,0 +1,31 @@
+from pipeline.frontmatter import split_front_matter
+
+
+def test_without_front_matter_the_whole_text_is_the_body():
+    split = split_front_matter("Title\n\nBody")
+    assert split == split.__class__(meta={}, body="Title\n\nBody", error=None)
+
+
+def test_front_matter_values_become_strings_and_the_body_follows_the_closing_line():
+    split = split_front_matter("---\nid: a1\npublished: 2017-01-10\nyear: 2017\n---\nBody text\n")
+    assert split.meta == {"id": "a1", "published": "2017-01-10", "year": "2017"}
+    assert split.body == "Body text\n"
+    assert split.error is None
+
+
+def test_malformed_yaml_is_reported_and_the_body_kept():
+    split = split_front_matter("---\ntitle: [unclosed\n---\nBody")
+    assert split.error and "not valid YAML" in split.error
+    assert split.body == "Body"
+
+
+def test_a_list_instead_of_pairs_is_reported():
+    split = split_front_matter("---\n- a\n- b\n---\nBody")
+    assert split.error == "front matter must be 'key: value' pairs"
+
+
+def test_an_unclosed_block_keeps_everything_as_body():
+    text = "---\ntitle: x\nBody without a closing line"
+    split = split_front_matter(text)
+    assert split.body == text
+    assert "never closed" in split.error
