@@ -24,9 +24,16 @@ def evidence(span: Span, rule: str | None = None) -> Evidence:
         text=span.text,
         start=span.start_char,
         end=span.end_char,
-        sentence=span.sent.text.strip(),
+        sentence=_sentence(span),
         rule=rule or span.id_ or "ner",
     )
+
+
+def _sentence(span: Span) -> str:
+    """The sentence around a span, or the whole text in a pipeline that sets no boundaries."""
+    if span.doc.has_annotation("SENT_START"):
+        return span.sent.text.strip()
+    return span.doc.text.strip()
 
 
 def _group(doc: Doc, key: str) -> dict[str, list[Span]]:

@@ -47,7 +47,8 @@ class Cluster:
         if self.canonical_hint:
             return self.canonical_hint
         names = [f for f in self.forms if not is_acronym(f)] or self.forms
-        return max(names, key=lambda f: (len(f.split()), -self.forms.index(f)))
+        # The fullest form; "Thae Yong-ho" and "Thae Yong Ho" tie, so the first seen wins.
+        return max(names, key=lambda f: (len(f.replace(" ", "").replace("-", "")), -self.forms.index(f)))
 
     @property
     def acronym(self) -> str | None:

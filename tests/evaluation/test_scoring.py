@@ -1,0 +1,102 @@
+"""Scoring rules from corpus/GUIDELINES.md, on hand-built records."""
+
+from pipeline.evaluation.expected import ExpectedArticle
+from pipeline.evaluation.scoring import max_matching, score_article, score_corpus
+from pipeline.evaluation.thresholds import check_thresholds
+from pipeline.records import ArticleRecord
+
+EVIDENCE = {"text": "x", "start": 0, "end": 1, "sentence": "x", "rule": "test"}
+
+
+def expected(**parts) -> ExpectedArticle:
+    base = {"published": "2017", "phenomena": [], "year_counts": [], "percentages": [], "people": [],
+            "organizations": [], "events": [], "notes": ""}
+    return ExpectedArticle.model_validate(base | parts)
+
+
+def record(*facts, published="2017") -> ArticleRecord:
+    return ArticleRecord.model_validate(
+        {"article": {"id": "a", "published": published}, "facts": [f | {"evidence": EVIDENCE} for f in facts]})
+
+
+def year_count(year, count, qualifier="exact"):
+    return {"kind": "year_count", "year": year, "count": count, "qualifier": qualifier, "subject": "defectors"}
+
+
+def gold_year_count(year, count):
+    return {"year": year, "month": None, "count": count, "qualifier": "exact", "count_max": None,
+            "cumulative": False, "what": "x", "quote": "x"}
+
+
+def org(name, aliases=(), acronym=None):
+    return {"kind": "organization", "name": name, "aliases": list(aliases), "acronym": acronym, "mentions": [EVIDENCE]}
+
+
+def test_year_counts_match_on_year_and_count():
+    score = score_article(record(year_count(2016, 1417), year_count(2016, 1400)),
+                          expected(year_counts=[gold_year_count(2016, 1417), gold_year_count(2015, 1276)]))
+    kind = score.kinds["year_count"]
+    assert (kind.true_positives, kind.false_positives, kind.false_negatives) == (1, 1, 1)
+    assert score.missed["year_count"] == ["2015: 1276 (exact)"]
+    assert score.false["year_count"] == ["2016: 1400 (exact)"]
+
+
+def test_a_duplicate_fact_counts_as_false():
+    score = score_article(record(year_count(2016, 1417), year_count(2016, 1417)),
+                          expected(year_counts=[gold_year_count(2016, 1417)]))
+    assert score.kinds["year_count"].false_positives == 1
+
+
+def test_percentages_match_within_tolerance():
+    pct = {"kind": "percentage", "value": 11.04, "subject": "x"}
+    gold = {"value": 11.0, "direction": "increase", "points": False, "year": None, "base_year": None, "what": "x", "quote": "x"}
+    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentage"].true_positives == 1
+    pct["value"] = 11.1
+    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentage"].true_positives == 0
+
+
+def test_an_organization_matches_by_any_form_and_only_once():
+    gold = expected(organizations=[["National Intelligence Service", "NIS"]])
+    one = score_article(record(org("the National Intelligence Service's")), gold).kinds["organization"]
+    assert (one.true_positives, one.false_positives) == (1, 0)
+    split = score_article(record(org("National Intelligence Service"), org("NIS")), gold).kinds["organization"]
+    assert (split.true_positives, split.false_positives) == (1, 1)
+    by_acronym = score_article(record(org("Spy Agency", acronym="NIS")), gold).kinds["organization"]
+    assert by_acronym.true_positives == 1
+
+
+def test_events_match_on_count_and_year_or_on_a_named_person():
+    gold = expected(events=[
+        {"who": "13 workers", "count": 13, "year": 2016, "month": 4, "place": [], "people": [], "affiliations": [],
+         "status": "completed", "quote": "x"},
+        {"who": "Thae", "count": None, "year": None, "month": None, "place": [], "people": ["Thae Yong Ho"],
+         "affiliations": [], "status": "completed", "quote": "x"}])
+    found = record(
+        {"kind": "defection_event", "count": 13, "year": 2016, "description": "workers"},
+        {"kind": "defection_event", "count": 1, "year": 2016, "people": ["Thae Yong-ho"], "description": "Thae"},
+    )
+    assert score_article(found, gold).kinds["defection_event"].true_positives == 2
+
+
+def test_matching_is_maximal_not_greedy():
+    # a greedy pass would give left 0 to right 0 and leave left 1 unmatched
+    assert max_matching([0, 1], [0, 1], lambda l, r: l == 0 or r == 0) == {0: 1, 1: 0}
+
+
+def test_an_article_never_extracted_misses_all_its_facts():
+    score = score_corpus([], {"a": expected(year_counts=[gold_year_count(2016, 1417)])})
+    assert score.kinds["year_count"].false_negatives == 1
+    assert score.missing_records == ["a"]
+
+
+def test_empty_kinds_score_perfectly_and_thresholds_report_falls():
+    score = score_corpus([record(year_count(2016, 1))], {"a": expected()})
+    assert score.kinds["person"].f1 == 1.0
+    assert score.kinds["year_count"].precision == 0.0
+    assert check_thresholds(score, {"person": 1.0, "year_count": 0.5}) == [
+        "year_count: F1 0.000 is under the threshold 0.500"]
+
+
+def test_published_dates_are_counted():
+    assert score_corpus([record(published="2017")], {"a": expected()}).published_correct == 1
+    assert score_corpus([record(published="2016")], {"a": expected()}).published_correct == 0

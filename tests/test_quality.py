@@ -1,0 +1,62 @@
+"""Extraction quality on the corpus: scores gated by corpus/thresholds.json, output snapshotted.
+
+Snapshots detect change (review the YAML diff; regenerate on purpose with
+``pytest tests/test_quality.py --force-regen``); the expected facts decide correctness.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.batch import process_articles
+from pipeline.evaluation import load_expected, score_corpus
+from pipeline.evaluation.report import render_details, render_table
+from pipeline.evaluation.thresholds import check_thresholds, load_thresholds
+from pipeline.reader import iter_articles
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="session")
+def corpus_records(nlp):
+    return {record.article.id: record for record in process_articles(iter_articles([CORPUS]), nlp)}
+
+
+@pytest.fixture(scope="session")
+def corpus_score(corpus_records):
+    return score_corpus(list(corpus_records.values()), load_expected(CORPUS))
+
+
+def test_every_corpus_article_is_processed_cleanly(corpus_records):
+    assert {a: r.errors for a, r in corpus_records.items() if r.errors} == {}
+    assert set(corpus_records) == set(load_expected(CORPUS))
+
+
+def test_quality_does_not_fall_under_the_thresholds(corpus_score):
+    print("\n" + render_table(corpus_score))
+    failures = check_thresholds(corpus_score, load_thresholds(CORPUS / "thresholds.json"))
+    assert failures == [], "\n".join(failures) + "\n\n" + render_details(corpus_score)
+
+
+def test_thresholds_cover_every_kind():
+    assert set(load_thresholds(CORPUS / "thresholds.json")) == {
+        "year_count", "percentage", "person", "organization", "defection_event"}
+
+
+def _snapshot(record) -> dict:
+    """Stable, reviewable view of a record: no paths, no sentences, mentions as offsets."""
+    facts = []
+    for fact in record.facts:
+        data = fact.model_dump(mode="json")
+        data["evidence"] = {k: data["evidence"][k] for k in ("text", "start", "end", "rule")}
+        if "mentions" in data:
+            data["mentions"] = [[m["start"], m["end"]] for m in data["mentions"]]
+        facts.append(data)
+    article = record.article.model_dump(mode="json", exclude={"path"})
+    return {"article": article, "facts": facts, "errors": [e.model_dump() for e in record.errors]}
+
+
+@pytest.mark.parametrize("article_id", sorted(p.stem for p in CORPUS.glob("*.txt")))
+def test_snapshot(article_id, corpus_records, data_regression):
+    data_regression.check(_snapshot(corpus_records[article_id]))
