@@ -1,0 +1,74 @@
+"""Throughput of newsfacts against plain spaCy on the same texts, in one run.
+
+The ratio is what matters (machines differ): newsfacts' full path (its components, the record
+builder and JSON serialisation) against the bare model's ``nlp.pipe`` over the same texts.
+
+    python benchmarks/throughput.py [--repeat 5] [--rounds 5] [--corpus corpus] [--model NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+import pipeline
+from pipeline.batch import DEFAULT_BATCH_SIZE, process_articles
+from pipeline.reader import ArticleInput, iter_articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="corpus")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating timed rounds; the best counts")
+    parser.add_argument("--model", default=pipeline.DEFAULT_MODEL)
+    args = parser.parse_args()
+
+    articles = [a for a in iter_articles([Path(args.corpus)]) if a.processable] * args.repeat
+    texts = [a.text for a in articles]
+    characters = sum(map(len, texts))
+
+    plain = spacy.load(args.model)
+    full = pipeline.load(args.model)
+    for nlp in (plain, full):  # warm up: first calls allocate
+        list(nlp.pipe(texts[:5]))
+
+    # Alternate the two and keep each one's best round, so that neither pays for the other's
+    # cache misses or for a noisy neighbour.
+    plain_rounds, full_rounds = [], []
+    for _ in range(args.rounds):
+        plain_rounds.append(_timed(lambda: list(plain.pipe(texts, batch_size=DEFAULT_BATCH_SIZE))))
+        full_rounds.append(_timed(lambda: [r.model_dump_json() for r in process_articles(_copies(articles), full)]))
+    plain_seconds, full_seconds = min(plain_rounds), min(full_rounds)
+    result = {
+        "articles": len(texts),
+        "characters": characters,
+        "rounds": args.rounds,
+        "plain_spacy_seconds": round(plain_seconds, 3),
+        "newsfacts_seconds": round(full_seconds, 3),
+        "plain_spacy_articles_per_second": round(len(texts) / plain_seconds, 1),
+        "newsfacts_articles_per_second": round(len(texts) / full_seconds, 1),
+        "newsfacts_to_plain_time_ratio": round(full_seconds / plain_seconds, 3),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "model": args.model,
+    }
+    print(json.dumps(result, indent=2))
+
+
+def _copies(articles: list[ArticleInput]) -> list[ArticleInput]:
+    return [ArticleInput(id=a.id, path=a.path, text=a.text, title=a.title, published=a.published) for a in articles]
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
