@@ -24,7 +24,8 @@ def test_newsfacts_components_sit_around_the_parser_and_ner(nlp):
     names = nlp.pipe_names
     assert all(name in names for name in COMPONENTS)
     assert names.index("newsfacts_paragraphs") < names.index("parser")
-    assert names.index("newsfacts_entity_ruler") < names.index("ner") < names.index("newsfacts_entities")
+    assert names.index("ner") < names.index("newsfacts_entity_ruler") < names.index("newsfacts_entity_fixes")
+    assert names.index("newsfacts_entity_fixes") < names.index("newsfacts_entities")
 
 
 def test_factories_are_exposed_as_spacy_entry_points():
@@ -66,3 +67,19 @@ def test_evidence_offsets_point_into_the_text(nlp):
     for fact in doc_to_facts(nlp(text)):
         for mention in fact.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("The 2014 survey found 2016 defectors.", [2014]), ("It rose to 1417 in 2016.", [2016]),
+     ("2000 defectors arrived in 2001.", [2001])],
+)
+def test_years_are_told_from_counts_by_the_noun_they_modify(nlp, text, years):
+    from pipeline.components.published import is_explicit_year
+
+    assert [int(t.text) for t in nlp(text) if is_explicit_year(t)] == years
+
+
+def test_a_past_relative_year_beside_an_explicit_one_dates_the_article_later(nlp):
+    doc = nlp("Only 63 arrived in 2021 and 67 last year. Numbers may rise this year.")
+    assert doc._.published == "2023"

@@ -21,11 +21,12 @@ from ..normalize.names import (
     expands_acronym,
     inverted_forms,
     is_acronym,
+    korean_person_key,
     looks_like_korean_name,
     person_key,
     surface_key,
 )
-from .entity_fixes import _name_words
+from .entity_fixes import name_words
 
 PEOPLE_KEY = "people"
 ORGANIZATIONS_KEY = "organizations"
@@ -103,7 +104,7 @@ class EntityClusters:
 
     # people -------------------------------------------------------------------------------
     def _add_person(self, clusters: list[Cluster], span: Span) -> None:
-        words = _name_words(span)
+        words = name_words(span)
         if not any(w[:1].isupper() for w in words):
             return
         key = self._person_key(words)
@@ -121,7 +122,7 @@ class EntityClusters:
 
     def _person_key(self, words: list[str]) -> str:
         if len(words) > 1 and looks_like_korean_name(words, self.surnames):
-            words = [self.surname_group.get(words[0].lower(), words[0]), *words[1:]]
+            return korean_person_key(self.surname_group.get(words[0].lower(), words[0]), words[1:])
         return person_key(words)
 
     def _by_surname(self, clusters: list[Cluster], word: str) -> Cluster | None:
@@ -149,7 +150,7 @@ class EntityClusters:
         for child in span.root.children:
             if child.dep_ == "appos" and child.i >= span.end:
                 tokens = [t for t in child.subtree if not _in_coordination(t, child)]
-                if 0 < len(tokens) <= _MAX_TITLE_TOKENS:
+                if 0 < len(tokens) <= _MAX_TITLE_TOKENS and any(t.is_alpha for t in tokens):
                     titles.append(span.doc[tokens[0].i : tokens[-1].i + 1].text)
         return titles
 

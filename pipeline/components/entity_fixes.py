@@ -1,9 +1,17 @@
-"""``newsfacts_entity_fixes``: repair the two entity errors the small model makes on this news.
+"""``newsfacts_entity_fixes``: repair the entity errors the small model makes on this news.
 
-- A Korean personal name labelled ORG ("Jang Song Thaek") becomes PERSON, judged by name shape
-  (a known surname and romanized syllables) and the absence of organization head words.
-- A "person" followed by a venue noun ("the Ryukyung restaurant") is the venue: an ORG covering
-  both tokens.
+Each rule is general, not tied to one article:
+- a name in the gazetteer gets the gazetteer's label ("Panmunjom" PERSON -> LOC, "Rodong Sinmun"
+  PERSON -> ORG, "DMZ" ORG -> LOC);
+- a Korean personal name labelled ORG ("Jang Song Thaek") becomes PERSON, judged by its shape
+  (a known surname, romanized syllables) and the absence of organization head words;
+- a Korean name cut short is completed ("Kim Yeon" + "-chul", "Jae-gil" preceded by "Im"), and a
+  hyphenated Korean name the model missed altogether ("Oh Chong-song") is added;
+- a "person" followed by a venue noun ("the Ryukyung restaurant") is the venue; a "person" with an
+  organization head word ("Chosun Ilbo") or written as an acronym ("JCS") is an organization;
+- an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19") or all lower case
+  is dropped; one that runs past its head word into a location ("X School on the Y campus") is
+  cut back.
 The rule that changed an entity is kept in its ``id_`` and later becomes the fact's ``rule``.
 """
 
@@ -14,10 +22,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import data
-from ..normalize.names import looks_like_korean_name
+from ..normalize.names import is_acronym, is_korean_syllable, looks_like_korean_name, surface_key
 
-RULE_KOREAN_NAME = "newsfacts_entity_fixes:korean_name"
-RULE_VENUE = "newsfacts_entity_fixes:venue"
+RULE = "newsfacts_entity_fixes"
+RULE_GAZETTEER = f"{RULE}:gazetteer"
+RULE_KOREAN_NAME = f"{RULE}:korean_name"
+RULE_VENUE = f"{RULE}:venue"
+RULE_ORG_SHAPE = f"{RULE}:org_shape"
+RULE_TRIMMED = f"{RULE}:trimmed"
+_LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
 
 class EntityFixes:
@@ -27,30 +40,119 @@ class EntityFixes:
         }
         self.venues = data.entity_words("venue")
         self.org_heads = data.entity_words("org_head")
+        self.currencies = data.entity_words("currency")
+        self.not_org = data.entity_words("not_org")
+        self.known_labels = {
+            surface_key(row.pattern): row.label
+            for row in data.entity_patterns()
+            if isinstance(row.pattern, str)
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = filter_spans([self._fix(ent) for ent in doc.ents])
+        fixed = [span for span in (self._fix(ent) for ent in doc.ents) if span is not None]
+        fixed += self._missed_korean_names(doc, fixed)
+        doc.ents = filter_spans(fixed)
         return doc
 
-    def _fix(self, ent: Span) -> Span:
-        if ent.label_ == "ORG" and self._is_person_name(ent):
-            return Span(ent.doc, ent.start, ent.end, label="PERSON", span_id=RULE_KOREAN_NAME)
+    def _fix(self, ent: Span) -> Span | None:
+        doc = ent.doc
+        known = self.known_labels.get(surface_key(ent.text))
+        if known is not None:
+            return ent if known == ent.label_ else _relabel(ent, known, RULE_GAZETTEER)
+        if ent.label_ == "ORG":
+            return self._fix_org(ent)
         if ent.label_ == "PERSON":
-            following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            following = doc[ent.end] if ent.end < len(doc) else None
             if following is not None and following.lower_ in self.venues:
-                return Span(ent.doc, ent.start, ent.end + 1, label="ORG", span_id=RULE_VENUE)
-            if any(token.lower_ in self.org_heads for token in ent):
-                return Span(ent.doc, ent.start, ent.end, label="ORG", span_id=RULE_VENUE)
+                return Span(doc, ent.start, ent.end + 1, label="ORG", span_id=RULE_VENUE)
+            if any(token.lower_ in self.org_heads for token in ent) or is_acronym(ent.text):
+                return _relabel(ent, "ORG", RULE_ORG_SHAPE)
+            return self._complete_korean_name(ent)
         return ent
 
-    def _is_person_name(self, ent: Span) -> bool:
-        words = _name_words(ent)
+    def _fix_org(self, ent: Span) -> Span | None:
+        words = name_words(ent)
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return None  # "fed": not a name
+        if words[-1].lower() in self.currencies or all(w.lower() in self.not_org for w in words):
+            return None
+        if self._is_person_name(words) or (len(words) == 1 and words[0] in self.surnames):
+            return self._complete_korean_name(_relabel(ent, "PERSON", RULE_KOREAN_NAME))
+        for token in ent[1:]:
+            if token.lower_ in _LOCATIVE_PREPOSITIONS and token.nbor(-1).lower_ in self.org_heads:
+                return Span(ent.doc, ent.start, token.i, label="ORG", span_id=RULE_TRIMMED)
+        return ent
+
+    def _is_person_name(self, words: list[str]) -> bool:
         if any(word.lower() in self.org_heads for word in words):
             return False
         return looks_like_korean_name(words, self.surnames)
 
+    def _complete_korean_name(self, ent: Span) -> Span:
+        """Extend a cut Korean name: a surname before it, a hyphenated or third syllable after."""
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if start > 0 and doc[start - 1].text in self.surnames and not looks_like_korean_name(
+            name_words(ent), self.surnames
+        ):
+            start -= 1
+        if end + 1 < len(doc) and doc[end].text == "-" and _is_lower_syllable(doc[end + 1].text):
+            end += 2
+        words = name_words(doc[start:end])
+        if (
+            end < len(doc)
+            and len(words) == 2
+            and doc[end].is_title
+            and is_korean_syllable(doc[end].text)
+            and not doc[end - 1].whitespace_ == ""
+        ):
+            end += 1
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        candidate = name_words(doc[start:end])
+        if not looks_like_korean_name(candidate, self.surnames):
+            return ent
+        return Span(doc, start, end, label="PERSON", span_id=RULE_KOREAN_NAME)
 
-def _name_words(span: Span) -> list[str]:
+    def _missed_korean_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Hyphenated Korean names ("Oh Chong-song") the model missed or cut ("Chong" as GPE).
+
+        A found name may swallow entities lying wholly inside it, unless they are gazetteer
+        names; ``filter_spans`` then prefers the longer name.
+        """
+        found = []
+        for token in doc[:-3]:
+            given, hyphen, last = doc[token.i + 1], doc[token.i + 2], doc[token.i + 3]
+            if not (
+                token.text in self.surnames
+                and given.is_title
+                and hyphen.text == "-"
+                and _is_lower_syllable(last.text)
+            ):
+                continue
+            name = Span(doc, token.i, last.i + 1, label="PERSON", span_id=RULE_KOREAN_NAME)
+            if self._can_take(name, ents) and looks_like_korean_name(name_words(name), self.surnames):
+                found.append(name)
+        return found
+
+    def _can_take(self, name: Span, ents: list[Span]) -> bool:
+        for ent in ents:
+            if ent.start < name.end and name.start < ent.end:
+                inside = name.start <= ent.start and ent.end <= name.end
+                if not inside or surface_key(ent.text) in self.known_labels:
+                    return False
+        return True
+
+
+def _relabel(ent: Span, label: str, rule: str) -> Span:
+    return Span(ent.doc, ent.start, ent.end, label=label, span_id=rule)
+
+
+def _is_lower_syllable(text: str) -> bool:
+    return text.islower() and is_korean_syllable(text)
+
+
+def name_words(span: Span) -> list[str]:
     """Words of a name: drops a leading "the", re-joins hyphenated parts ("Yong", "-", "ho")."""
     words: list[str] = []
     for token in span:

@@ -15,7 +15,8 @@ from ..extensions import register_extensions
 from ..normalize.dates import RELATIVE_YEAR_OFFSETS, infer_publication_year, is_plausible_year
 from ..normalize.numbers import parse_digits
 
-_MIN_RESTATED_FIGURE = 10  # small numbers repeat by chance
+_MIN_RESTATED_FIGURE = 100  # small numbers (ages, days, counts of ten) repeat by chance
+_NOT_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
 
 
 class PublishedInference:
@@ -34,28 +35,52 @@ class PublishedInference:
         return doc
 
     def infer_year(self, doc: Doc) -> int | None:
-        relative: list[tuple[Span, int]] = []
-        for match_id, start, _end in self.matcher(doc):
-            relative.append((doc[start].sent, int(doc.vocab.strings[match_id])))
-        explicit = [(token.sent, int(token.text)) for token in doc if is_explicit_year(token)]
+        relative = [
+            (doc[start:end], int(doc.vocab.strings[match_id])) for match_id, start, end in self.matcher(doc)
+        ]
+        explicit = [(token, int(token.text)) for token in doc if is_explicit_year(token)]
         restatements = [
             (offset, year)
-            for rel_sent, offset in relative
-            for year_sent, year in explicit
-            if rel_sent != year_sent and _figures(rel_sent) & _figures(year_sent)
+            for phrase, offset in relative
+            for token, year in explicit
+            if phrase.sent != token.sent and _figures(phrase.sent) & _figures(token.sent)
+        ]
+        # "63 in 2021 and 67 last year", "from 30,000 in 2017 to 11,500 last year": a past
+        # relative year set beside an explicit one in a sentence is another, later year. (Not
+        # "this year": "2,183 this year, says the 2014 survey" names one year twice.)
+        bounds = [
+            year - offset + 1
+            for phrase, offset in relative
+            for token, year in explicit
+            if offset < 0 and phrase.sent == token.sent and not _appositive(phrase, token)
         ]
         return infer_publication_year(
-            restatements, [offset for _, offset in relative], [year for _, year in explicit]
+            restatements,
+            [offset for _, offset in relative],
+            [year for _, year in explicit],
+            lower_bounds=bounds,
         )
 
 
 def is_explicit_year(token: Token) -> bool:
-    """A four-digit year ("in 2016"), not a count that looks like one ("2016 defectors")."""
+    """A four-digit year ("in 2016", "the 2014 survey"), not a count ("2016 defectors").
+
+    A number modifying a plural noun counts it; one modifying a singular noun dates it.
+    """
     if not (len(token.text) == 4 and token.text.isdigit() and is_plausible_year(int(token.text))):
         return False
-    if token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
-        return False
+    head = token.head
+    if token.dep_ == "nummod" and head.i > token.i and head.pos_ in {"NOUN", "PROPN"}:
+        return head.tag_ in {"NN", "NNP"}
     return token.ent_type_ == "DATE" or token.i > 0 and token.nbor(-1).lower_ in _YEAR_PREPOSITIONS
+
+
+def _appositive(phrase: Span, token: Token) -> bool:
+    """"last year (2016)", "2016, last year": the two name the same year."""
+    doc = phrase.doc
+    first, second = (phrase.end, token.i) if phrase.end <= token.i else (token.i + 1, phrase.start)
+    between = doc[first:second]
+    return len(between) <= 2 and all(t.is_punct for t in between)
 
 
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "by", "from", "to", "of", "and", ",", "before", "after"})
@@ -65,7 +90,7 @@ def _figures(sentence: Span) -> set[float]:
     """Numbers in a sentence that could be a restated figure (not years, not small)."""
     values = set()
     for token in sentence:
-        if token.like_num and not is_explicit_year(token):
+        if token.like_num and token.ent_type_ not in _NOT_FIGURES and not is_explicit_year(token):
             value = parse_digits(token.text)
             if value is not None and value >= _MIN_RESTATED_FIGURE:
                 values.add(value)

@@ -25,7 +25,7 @@ class _Row(BaseModel):
 class EntityPattern(_Row):
     """A spaCy ``entity_ruler`` pattern: a phrase or a token pattern."""
 
-    label: Literal["ORG", "PERSON", "GPE"]
+    label: Literal["ORG", "PERSON", "GPE", "LOC"]
     pattern: str | list[dict]
     id: str = Field(description="Which gazetteer it comes from; becomes the mention's rule.")
 
@@ -45,15 +45,16 @@ class Surname(_Row):
 
 
 class EntityWord(_Row):
-    """A word with a role in entity repair: venue nouns, organization heads, personal titles."""
+    """A word with a role in entity repair: venue nouns, organization heads, personal titles,
+    currencies, and words that are never an organization on their own (COVID-19, USB)."""
 
     word: str
-    role: Literal["venue", "org_head", "title"]
+    role: Literal["venue", "org_head", "title", "currency", "not_org"]
 
     @field_validator("word")
     @classmethod
     def _one_lowercase_word(cls, value: str) -> str:
-        if value != value.lower() or not value.replace(".", "").replace("-", "").isalpha():
+        if value != value.lower() or not value.replace(".", "").replace("-", "").isalnum():
             raise ValueError("must be one lower-case word")
         return value
 

@@ -92,22 +92,28 @@ def is_plausible_year(value: int) -> bool:
 
 
 def infer_publication_year(
-    restatements: list[tuple[int, int]], relative_offsets: list[int], explicit_years: list[int]
+    restatements: list[tuple[int, int]],
+    relative_offsets: list[int],
+    explicit_years: list[int],
+    lower_bounds: list[int] | None = None,
 ) -> int | None:
-    """Guess the year an undated article was written, or None without evidence.
+    """Estimate the year an undated article was written, or None without any year in it.
 
     ``restatements`` pairs (offset, year) where the same figure is tied both to a relative year
     ("1417 ... last year", offset -1) and to an explicit one ("in 2016 was 1417"): the strongest
-    sign, so it wins. Otherwise an article speaking of "last year" is taken to be written the year
-    after the latest year it names, one speaking of "this year" in that latest year.
+    sign, so it wins. Otherwise the article is taken to be written in the latest year it names,
+    or the year after when it speaks of "last year" but never of "this year", and never before
+    a ``lower_bounds`` year (from a relative year set beside an explicit one: "63 in 2021 and
+    67 last year" is written in 2023 or later).
     """
     if restatements:
         votes: dict[int, int] = {}
         for offset, year in restatements:
             votes[year - offset] = votes.get(year - offset, 0) + 1
         return max(votes, key=lambda y: (votes[y], y))
-    if not relative_offsets or not explicit_years:
+    if not explicit_years:
         return None
-    latest = max(explicit_years)
-    speaks_of_past_only = 0 not in relative_offsets and min(relative_offsets) < 0
-    return latest + 1 if speaks_of_past_only else latest
+    estimate = max(explicit_years)
+    if relative_offsets and 0 not in relative_offsets and min(relative_offsets) < 0:
+        estimate += 1
+    return max([estimate, *(lower_bounds or [])])

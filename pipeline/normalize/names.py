@@ -67,6 +67,29 @@ def person_key(words: list[str]) -> str:
     return words[0].lower() + " " + "".join(words[1:]).replace("-", "").lower()
 
 
+# Romanizations of one Korean sound: McCune-Reischauer, Revised Romanization and the spellings
+# people choose ("Hyun", "Cook", "Chung"). Consonants first, then vowels; order matters.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("ch", "j"), ("sh", "s"), ("th", "d"), ("ph", "b"), ("kh", "g"), ("c", "g"),
+    ("kk", "g"), ("tt", "d"), ("pp", "b"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"),
+    ("ŏ", "o"), ("ŭ", "u"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"),
+    ("ai", "ae"), ("yu", "yo"), ("u", "o"),
+)
+
+
+def fold_romanization(given_name: str) -> str:
+    """"Guk-jong" and "Cook-jong", "Hyun-woo" and "Hyon-woo", "Jong Un" and "Jong-eun" agree."""
+    folded = re.sub(r"[\s-]", "", given_name.lower())
+    for spelling, sound in _FOLDS:
+        folded = folded.replace(spelling, sound)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def korean_person_key(surname_group: str, given_words: list[str]) -> str:
+    """A key shared by the romanizations of one Korean name (surname already grouped)."""
+    return surname_group.lower() + " " + fold_romanization("".join(given_words))
+
+
 def initials(words: list[str], *, skip_stopwords: bool) -> str:
     """"National Intelligence Service" -> "NIS"; "Ministry of Unification" -> "MU" or "MOU"."""
     kept = [w for w in words if w and (not skip_stopwords or w.lower() not in _STOPWORDS)]

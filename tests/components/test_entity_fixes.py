@@ -42,3 +42,48 @@ def test_a_person_followed_by_a_venue_noun_is_the_venue(blank_nlp):
 def test_a_real_person_is_left_alone(blank_nlp):
     doc = with_ents(blank_nlp, "Kim Jong Un visited the site", [("Kim Jong Un", "PERSON")])
     assert labels(EntityFixes()(doc)) == [("Kim Jong Un", "PERSON", "")]
+
+
+def test_a_gazetteer_name_takes_the_gazetteer_label(blank_nlp):
+    doc = with_ents(blank_nlp, "handed over at Panmunjom to the Rodong Sinmun",
+                    [("Panmunjom", "PERSON"), ("Rodong Sinmun", "PERSON")])
+    assert [(e.text, e.label_) for e in EntityFixes()(doc).ents] == [("Panmunjom", "LOC"), ("Rodong Sinmun", "ORG")]
+
+
+def test_a_person_written_as_an_acronym_or_with_a_media_word_is_an_org(blank_nlp):
+    doc = with_ents(blank_nlp, "the XYZ said, the Hankook Ilbo reported",
+                    [("XYZ", "PERSON"), ("Hankook Ilbo", "PERSON")])
+    assert [e.label_ for e in EntityFixes()(doc).ents] == ["ORG", "ORG"]
+
+
+def test_currencies_things_and_lower_case_words_are_not_organizations(blank_nlp):
+    doc = with_ents(blank_nlp, "paid in Chinese yuan after COVID-19 as the fed said",
+                    [("Chinese yuan", "ORG"), ("COVID-19", "ORG"), ("fed", "ORG")])
+    assert EntityFixes()(doc).ents == ()
+
+
+def test_an_organization_running_into_a_location_is_cut_at_its_head(blank_nlp):
+    doc = with_ents(blank_nlp, "pupils of Hanadul School on the Anseong campus",
+                    [("Hanadul School on the Anseong campus", "ORG")])
+    assert labels(EntityFixes()(doc)) == [("Hanadul School", "ORG", "newsfacts_entity_fixes:trimmed")]
+
+
+def test_a_lone_surname_labelled_org_is_a_person(blank_nlp):
+    doc = with_ents(blank_nlp, "Choe said", [("Choe", "ORG")])
+    assert labels(EntityFixes()(doc))[0][:2] == ("Choe", "PERSON")
+
+
+def test_a_korean_name_cut_short_is_completed(blank_nlp):
+    doc = with_ents(blank_nlp, "lawmaker Kim Yeon-chul said; Choe Son Hui spoke; Ri Jae-gil came",
+                    [("Kim Yeon", "PERSON"), ("Choe Son", "PERSON"), ("Jae-gil", "PERSON")])
+    assert [e.text for e in EntityFixes()(doc).ents] == ["Kim Yeon-chul", "Choe Son Hui", "Ri Jae-gil"]
+
+
+def test_a_hyphenated_korean_name_the_model_missed_is_found(blank_nlp):
+    doc = with_ents(blank_nlp, "The soldier, Oh Chong-song, was shot", [("Chong", "GPE")])
+    assert labels(EntityFixes()(doc)) == [("Oh Chong-song", "PERSON", RULE_KOREAN_NAME)]
+
+
+def test_a_found_name_never_swallows_a_gazetteer_place(blank_nlp):
+    doc = with_ents(blank_nlp, "near Kim Hyesan-dong", [("Hyesan", "GPE")])
+    assert [e.text for e in EntityFixes()(doc).ents] == ["Hyesan"]

@@ -60,6 +60,15 @@ def test_this_year_means_the_latest_year_named():
     assert infer_publication_year([], [0, -1], [2022, 2023]) == 2023
 
 
-def test_no_relative_dates_no_guess():
-    assert infer_publication_year([], [], [2016]) is None
+def test_a_relative_year_beside_an_explicit_one_is_a_lower_bound():
+    # "63 in 2021 and 67 last year": last year is after 2021, so written in 2023 or later
+    assert infer_publication_year([], [-1, 0], [2019, 2021], lower_bounds=[2023]) == 2023
+
+
+def test_without_relative_dates_the_latest_year_named_is_the_estimate():
+    assert infer_publication_year([], [], [2016, 2024]) == 2024
+
+
+def test_no_year_named_no_guess():
     assert infer_publication_year([], [-1], []) is None
+    assert infer_publication_year([], [], []) is None

@@ -2,6 +2,7 @@ import pytest
 
 from pipeline.normalize.names import (
     expands_acronym,
+    fold_romanization,
     inverted_forms,
     is_acronym,
     looks_like_korean_name,
@@ -67,3 +68,17 @@ def test_organization_names_invert_around_their_head_word():
     assert inverted_forms(["Unification", "Ministry"], heads) == ["Ministry of Unification"]
     assert inverted_forms(["Ministry", "of", "Unification"], heads) == ["Unification Ministry"]
     assert inverted_forms(["Daily", "NK"], heads) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Guk-jong", "Cook-jong"), ("Hyun-woo", "Hyon-woo"), ("Il-gyu", "Il Kyu"), ("Chong-song", "Chung-sung"),
+     ("Jong Un", "Jong-eun"), ("Yong-ho", "Yong Ho"), ("Son Hui", "Son-hui")],
+)
+def test_romanizations_of_one_given_name_fold_together(a, b):
+    assert fold_romanization(a) == fold_romanization(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Jong Un", "Yo Jong"), ("Jong Il", "Jong Un"), ("Yong-ho", "Yong-chol")])
+def test_different_given_names_stay_apart(a, b):
+    assert fold_romanization(a) != fold_romanization(b)
