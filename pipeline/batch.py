@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import IO
 
@@ -60,17 +59,62 @@ def process_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
 ) -> Iterator[ArticleRecord]:
-    """Yield one record per article, in order. ``published`` is the default date (--published)."""
-    iterator = iter(articles)
-    while chunk := list(islice(iterator, batch_size)):
-        docs = _analyse(nlp, [_make_doc(nlp, a, published) for a in chunk if a.processable], n_process)
-        outcomes = iter(docs)
-        for article in chunk:
-            if not article.processable:
-                yield _record(article, None, None, _known_published(article, published))
-                continue
-            doc, error = next(outcomes)
-            yield _record(article, doc, error, _known_published(article, published))
+    """Yield one record per article, in order. ``published`` is the default date (--published).
+
+    Articles stream through one ``nlp.pipe`` call (so ``n_process`` workers start once), each
+    doc carrying its article's position as context. When the stream breaks on a bad article,
+    every article fed but not yet returned is run again on its own (yielding the exception as
+    the failing article's error) and a new stream takes the rest.
+    """
+    pending: dict[int, ArticleInput] = {}
+    numbered = enumerate(articles)
+    fed = 0
+
+    def feed() -> Iterator[tuple[Doc, int]]:
+        nonlocal fed
+        for index, article in numbered:
+            pending[index] = article
+            fed += 1
+            if article.processable:
+                yield _make_doc(nlp, article, published), index
+
+    while True:
+        fed_before = fed
+        try:
+            for doc, index in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+                yield from _drain(pending, nlp, published, before=index)
+                article = pending.pop(index)
+                yield _record(article, doc, None, _known_published(article, published))
+        except Exception:  # noqa: BLE001 - one bad article must not end the run
+            if fed == fed_before:
+                raise  # the pipeline cannot start at all: not an article's fault
+            yield from _drain(pending, nlp, published, before=None)
+            continue
+        break
+    yield from _drain(pending, nlp, published, before=None)
+
+
+def _drain(
+    pending: dict[int, ArticleInput], nlp: Language, published: str | None, before: int | None
+) -> Iterator[ArticleRecord]:
+    """Records for pending articles before ``before`` (all when None), each run on its own."""
+    for index in sorted(pending):
+        if before is not None and index >= before:
+            break
+        article = pending.pop(index)
+        known = _known_published(article, published)
+        if not article.processable:
+            yield _record(article, None, None, known)
+            continue
+        doc, error = _run_alone(nlp, _make_doc(nlp, article, published))
+        yield _record(article, doc, error, known)
+
+
+def _run_alone(nlp: Language, doc: Doc) -> tuple[Doc | None, str | None]:
+    try:
+        return nlp(doc), None
+    except Exception as exc:  # noqa: BLE001
+        return None, f"{type(exc).__name__}: {exc}"
 
 
 def _known_published(article: ArticleInput, default: str | None) -> tuple[str | None, str]:
@@ -86,20 +130,6 @@ def _make_doc(nlp: Language, article: ArticleInput, published: str | None) -> Do
     doc = nlp.make_doc(article.text)
     doc._.published, doc._.published_source = _known_published(article, published)
     return doc
-
-
-def _analyse(nlp: Language, docs: list[Doc], n_process: int) -> list[tuple[Doc | None, str | None]]:
-    """Run the pipeline on a batch; if the batch fails, retry one by one to isolate the culprit."""
-    try:
-        return [(doc, None) for doc in nlp.pipe(docs, n_process=n_process)]
-    except Exception:  # noqa: BLE001 - one bad article must not end the run
-        results: list[tuple[Doc | None, str | None]] = []
-        for doc in docs:
-            try:
-                results.append((nlp(doc), None))
-            except Exception as exc:  # noqa: BLE001
-                results.append((None, f"{type(exc).__name__}: {exc}"))
-        return results
 
 
 def _record(

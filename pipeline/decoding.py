@@ -31,14 +31,15 @@ _MIN_HANGUL_SHARE = 0.5
 _MAX_CONTROL_SHARE = 0.05
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, *, refuse_control_characters: bool = True) -> str:
     """Decode article bytes and normalise line endings to ``\\n``.
 
-    Raises :class:`DecodeError` with code ``binary_file`` or ``undecodable``.
+    Raises :class:`DecodeError` with code ``binary_file`` or ``undecodable``. A collection reader
+    passes ``refuse_control_characters=False``: its lines are judged one by one, as JSON.
     """
     text = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _control_share(text) > _MAX_CONTROL_SHARE:
+    if refuse_control_characters and _control_share(text) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary_file", "file holds control characters: it looks binary, not text")
     return text
 
@@ -82,9 +83,12 @@ def _is_hangul(ch: str) -> bool:
     return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
 
 
+_MIN_SAMPLE_FOR_SHARE = 64  # a stray control character in a short text is not a binary file
+
+
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
     sample = text[:8192]
+    if len(sample) < _MIN_SAMPLE_FOR_SHARE:
+        return 0.0
     controls = sum(1 for ch in sample if ch not in "\n\t\f" and unicodedata.category(ch) == "Cc")
     return controls / len(sample)

@@ -117,7 +117,7 @@ def _read_article_file(path: Path, data: bytes) -> ArticleInput:
 
 def _read_collection(path: Path, data: bytes) -> Iterator[ArticleInput]:
     try:
-        text = decode_text(data)
+        text = decode_text(data, refuse_control_characters=False)
     except DecodeError as exc:
         article = ArticleInput(id=path.stem, path=str(path))
         article.add_error(exc.code, str(exc))

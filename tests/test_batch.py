@@ -14,7 +14,10 @@ pytestmark = pytest.mark.model
 
 
 def article(id_: str, text: str, **kw) -> ArticleInput:
-    return ArticleInput(id=id_, path=None, text=text, title=id_, **kw)
+    item = ArticleInput(id=id_, path=None, text=text, title=id_, **kw)
+    if not text:
+        item.add_error("empty_article", "the article has no text")
+    return item
 
 
 def test_one_record_per_article_in_input_order(nlp):
@@ -44,17 +47,28 @@ def _explodes(doc):
     return doc
 
 
-def test_a_crash_inside_the_pipeline_is_that_articles_error_only(nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_crash_inside_the_pipeline_is_that_articles_error_only(nlp, n_process):
+    texts = ["Kim Jong Un spoke.", "BOOM", "Thae Yong Ho spoke.", "", "Kim Yo Jong spoke.", "BOOM again"]
     nlp.add_pipe("test_explodes_on_boom", last=True)
     try:
         records = list(process_articles(
-            [article("ok1", "Kim Jong Un spoke."), article("bad", "BOOM"), article("ok2", "Thae Yong Ho spoke.")], nlp))
+            [article(f"a{i}", text) for i, text in enumerate(texts)], nlp, batch_size=2, n_process=n_process))
     finally:
         nlp.remove_pipe("test_explodes_on_boom")
     assert [(r.article.id, [e.code for e in r.errors]) for r in records] == [
-        ("ok1", []), ("bad", ["processing_failed"]), ("ok2", [])]
+        ("a0", []), ("a1", ["processing_failed"]), ("a2", []), ("a3", ["empty_article"]), ("a4", []),
+        ("a5", ["processing_failed"])]
     assert "component failed" in records[1].errors[0].message
-    assert records[0].facts and records[2].facts
+    assert all(records[i].facts for i in (0, 2, 4))
+
+
+def test_parallel_processing_gives_the_same_records(nlp, corpus_dir):
+    from pipeline.reader import iter_articles
+
+    one = [r.model_dump() for r in process_articles(iter_articles([corpus_dir]), nlp)]
+    two = [r.model_dump() for r in process_articles(iter_articles([corpus_dir]), nlp, n_process=2, batch_size=4)]
+    assert one == two
 
 
 def test_extract_writes_one_valid_json_line_per_article_and_counts(nlp, tmp_path):

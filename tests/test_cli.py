@@ -103,3 +103,14 @@ def test_help_explains_each_command():
     for command in ("extract", "schema", "evaluate"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_the_module_and_the_console_script_both_run(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("newsfacts")
+    for command in ([sys.executable, "-m", "pipeline", "--help"], [str(script), "--help"]):
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert done.returncode == 0 and "extract" in done.stdout
