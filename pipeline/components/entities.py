@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .. import data
 from ..extensions import register_extensions
@@ -30,6 +32,8 @@ from .entity_fixes import name_words
 
 PEOPLE_KEY = "people"
 ORGANIZATIONS_KEY = "organizations"
+ORG_CANDIDATES_KEY = "org_candidates"  # filled by the span ruler newsfacts_org_ruler
+_MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_TITLE_TOKENS = 12
 
@@ -42,12 +46,14 @@ class Cluster:
     keys: set[str] = field(default_factory=set)
     canonical_hint: str | None = None  # from the gazetteer
     titles: list[str] = field(default_factory=list)
+    other_names: set[str] = field(default_factory=set)  # "under the name X": never canonical
 
     @property
     def canonical(self) -> str:
         if self.canonical_hint:
             return self.canonical_hint
-        names = [f for f in self.forms if not is_acronym(f)] or self.forms
+        names = [f for f in self.forms if not is_acronym(f) and f not in self.other_names]
+        names = names or self.forms
         # The fullest form; "Thae Yong-ho" and "Thae Yong Ho" tie, so the first seen wins.
         return max(names, key=lambda f: (len(f.replace(" ", "").replace("-", "")), -self.forms.index(f)))
 
@@ -65,9 +71,15 @@ class Cluster:
         if surface not in self.forms:
             self.forms.append(surface)
 
+    @property
+    def last_mention(self) -> int:
+        return self.mentions[-1].start
+
 
 class EntityClusters:
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
+        self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.alias_cues.add("alias_cue", [nlp.make_doc(cue) for cue in data.alias_cues()])
         self.org_heads = data.entity_words("org_head")
         self.title_words = data.entity_words("title")
         self.surname_group: dict[str, str] = {}
@@ -84,14 +96,17 @@ class EntityClusters:
     def __call__(self, doc: Doc) -> Doc:
         people: list[Cluster] = []
         orgs: list[Cluster] = []
-        for ent in doc.ents:
-            span = _trim(ent)
+        cue_ends = {end for _match, _start, end in self.alias_cues(doc)}
+        for mention in _mentions(doc):
+            span = _trim(mention)
             if span is None:
                 continue
-            if ent.label_ == "PERSON":
-                self._add_person(people, span)
-            elif ent.label_ == "ORG":
-                self._add_org(orgs, span)
+            before = span.start - 1
+            renamed = span.start in cue_ends or (before in cue_ends and doc[before].lower_ == "the")
+            if span.label_ == "PERSON":
+                self._add_person(people, span, renamed)
+            else:
+                self._add_org(orgs, span, renamed)
         doc.spans[PEOPLE_KEY] = _spans(doc, people, "PERSON")
         doc.spans[ORGANIZATIONS_KEY] = _spans(doc, orgs, "ORG")
         doc._.entity_info = {
@@ -103,7 +118,7 @@ class EntityClusters:
         return doc
 
     # people -------------------------------------------------------------------------------
-    def _add_person(self, clusters: list[Cluster], span: Span) -> None:
+    def _add_person(self, clusters: list[Cluster], span: Span, renamed: bool) -> None:
         words = name_words(span)
         if not any(w[:1].isupper() for w in words):
             return
@@ -111,6 +126,10 @@ class EntityClusters:
         cluster = next((c for c in reversed(clusters) if key in c.keys), None)
         if cluster is None and len(words) == 1:
             cluster = self._by_surname(clusters, words[0])
+        if cluster is None and renamed:
+            cluster = _latest(clusters)
+            if cluster is not None:
+                cluster.other_names.add(" ".join(words))
         if cluster is None:
             cluster = Cluster(label="PERSON")
             clusters.append(cluster)
@@ -150,12 +169,13 @@ class EntityClusters:
         for child in span.root.children:
             if child.dep_ == "appos" and child.i >= span.end:
                 tokens = [t for t in child.subtree if not _in_coordination(t, child)]
-                if 0 < len(tokens) <= _MAX_TITLE_TOKENS and any(t.is_alpha for t in tokens):
+                is_title = any(t.lower_ in self.title_words for t in tokens)  # not "60", "four in all"
+                if 0 < len(tokens) <= _MAX_TITLE_TOKENS and is_title:
                     titles.append(span.doc[tokens[0].i : tokens[-1].i + 1].text)
         return titles
 
     # organizations ------------------------------------------------------------------------
-    def _add_org(self, clusters: list[Cluster], span: Span) -> None:
+    def _add_org(self, clusters: list[Cluster], span: Span, renamed: bool) -> None:
         words = [t.text for t in span]
         surface = span.text
         if len(words) == 1 and words[0].lower() in self.org_heads:
@@ -167,6 +187,10 @@ class EntityClusters:
         cluster = next((c for c in reversed(clusters) if keys & c.keys), None)
         if cluster is None:
             cluster = self._by_acronym(clusters, surface, words)
+        if cluster is None and renamed:
+            cluster = _latest(clusters)
+            if cluster is not None:
+                cluster.other_names.add(surface)
         if cluster is None:
             cluster = Cluster(label="ORG")
             clusters.append(cluster)
@@ -179,6 +203,10 @@ class EntityClusters:
 
     def _org_keys(self, words: list[str], surface: str) -> set[str]:
         keys = {surface_key(surface)}
+        lowered = [w.lower() for w in words]
+        for index, word in enumerate(lowered):
+            if word in _MISSION_WORDS:  # "North Korea's embassy in London" = "the embassy in London"
+                keys.add(surface_key(" ".join(words[index:])))
         keys |= {surface_key(form) for form in inverted_forms(words, self.org_heads)}
         canonical = self.gazetteer.get(surface_key(surface))
         if canonical:
@@ -199,6 +227,23 @@ class EntityClusters:
             if any(head in (w.lower() for w in form.split()) for form in cluster.forms):
                 return cluster
         return None
+
+
+def _mentions(doc: Doc) -> list[Span]:
+    """PERSON and ORG entities plus phrase-named organizations, longest first where they overlap."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"] + list(doc.spans.get(ORG_CANDIDATES_KEY, []))
+    orgs = [span for span in filter_spans(orgs) if not any(_overlap(span, p) for p in people)]
+    return sorted(people + orgs, key=lambda span: span.start)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _latest(clusters: list[Cluster]) -> Cluster | None:
+    """The cluster mentioned last: what "under the name ..." renames."""
+    return max(clusters, key=lambda c: c.last_mention, default=None)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -250,4 +295,4 @@ def _spans(doc: Doc, clusters: list[Cluster], label: str) -> list[Span]:
 )
 def make_entities(nlp: Language, name: str) -> EntityClusters:
     register_extensions()
-    return EntityClusters()
+    return EntityClusters(nlp)

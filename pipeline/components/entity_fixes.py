@@ -11,7 +11,8 @@ Each rule is general, not tied to one article:
   organization head word ("Chosun Ilbo") or written as an acronym ("JCS") is an organization;
 - an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19") or all lower case
   is dropped; one that runs past its head word into a location ("X School on the Y campus") is
-  cut back.
+  cut back, one cut before its purpose ("the Settlement Support Center" + "for North Korean
+  Refugees") is extended.
 The rule that changed an entity is kept in its ``id_`` and later becomes the fact's ``rule``.
 """
 
@@ -30,6 +31,7 @@ RULE_KOREAN_NAME = f"{RULE}:korean_name"
 RULE_VENUE = f"{RULE}:venue"
 RULE_ORG_SHAPE = f"{RULE}:org_shape"
 RULE_TRIMMED = f"{RULE}:trimmed"
+RULE_EXTENDED = f"{RULE}:extended"
 _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
 
@@ -81,7 +83,7 @@ class EntityFixes:
         for token in ent[1:]:
             if token.lower_ in _LOCATIVE_PREPOSITIONS and token.nbor(-1).lower_ in self.org_heads:
                 return Span(ent.doc, ent.start, token.i, label="ORG", span_id=RULE_TRIMMED)
-        return ent
+        return _extend_over_purpose(ent)
 
     def _is_person_name(self, words: list[str]) -> bool:
         if any(word.lower() in self.org_heads for word in words):
@@ -144,6 +146,18 @@ class EntityFixes:
         return True
 
 
+def _extend_over_purpose(ent: Span) -> Span:
+    """"the Settlement Support Center" + "for North Korean Refugees": the name goes on."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+        return Span(doc, ent.start, end, label="ORG", span_id=RULE_EXTENDED)
+    return ent
+
+
 def _relabel(ent: Span, label: str, rule: str) -> Span:
     return Span(ent.doc, ent.start, ent.end, label=label, span_id=rule)
 
@@ -153,16 +167,9 @@ def _is_lower_syllable(text: str) -> bool:
 
 
 def name_words(span: Span) -> list[str]:
-    """Words of a name: drops a leading "the", re-joins hyphenated parts ("Yong", "-", "ho")."""
-    words: list[str] = []
-    for token in span:
-        if token.i == span.start and token.lower_ == "the":
-            continue
-        if words and (token.text == "-" or words[-1].endswith("-")):
-            words[-1] += token.text
-        else:
-            words.append(token.text)
-    return words
+    """Words of a name as written: "Yong-ho" stays one word, a leading "the" goes."""
+    words = span.text.split()
+    return words[1:] if words and words[0].lower() == "the" else words
 
 
 @Language.factory(

@@ -30,6 +30,19 @@ class EntityPattern(_Row):
     id: str = Field(description="Which gazetteer it comes from; becomes the mention's rule.")
 
 
+class AliasCue(_Row):
+    """Words after which a name is another name of the entity just mentioned ("better known as")."""
+
+    cue: str
+
+    @field_validator("cue")
+    @classmethod
+    def _lower_words(cls, value: str) -> str:
+        if value != value.lower() or not value.replace(" ", "").isalpha():
+            raise ValueError("must be lower-case words")
+        return value
+
+
 class OrgAlias(_Row):
     """One body under its canonical name, with the other names it goes by."""
 
@@ -75,6 +88,15 @@ def load_records(filename: str, model: type[T]) -> list[T]:
 
 def entity_patterns() -> list[EntityPattern]:
     return load_records("entity_patterns.jsonl", EntityPattern)
+
+
+def org_patterns() -> list[EntityPattern]:
+    """Token patterns for organizations named by a phrase ("North Korea's embassy in London")."""
+    return load_records("org_patterns.jsonl", EntityPattern)
+
+
+def alias_cues() -> list[str]:
+    return [row.cue for row in load_records("alias_cues.jsonl", AliasCue)]
 
 
 def org_aliases() -> list[OrgAlias]:

@@ -6,8 +6,8 @@ from pipeline.facts import doc_to_facts
 from .test_entity_fixes import with_ents
 
 
-def clusters(doc, key):
-    doc = EntityClusters()(doc)
+def clusters(nlp, doc, key):
+    doc = EntityClusters(nlp)(doc)
     out: dict[str, list[str]] = {}
     for span in doc.spans[key]:
         out.setdefault(span.kb_id_, []).append(span.text)
@@ -17,19 +17,19 @@ def clusters(doc, key):
 def test_inverted_ministry_names_are_one_body(blank_nlp):
     text = "the Ministry of Unification said; the Unification Ministry added"
     doc = with_ents(blank_nlp, text, [("the Ministry of Unification", "ORG"), ("the Unification Ministry", "ORG")])
-    assert clusters(doc, "organizations") == {"Ministry of Unification": ["Ministry of Unification", "Unification Ministry"]}
+    assert clusters(blank_nlp, doc, "organizations") == {"Ministry of Unification": ["Ministry of Unification", "Unification Ministry"]}
 
 
 def test_an_acronym_in_parentheses_links_to_the_full_name(blank_nlp):
     text = "the Foo Bar Council (FBC) met. Later the FBC said"
     doc = with_ents(blank_nlp, text, [("Foo Bar Council", "ORG"), ("FBC", "ORG"), ("FBC", "ORG")])
-    assert clusters(doc, "organizations") == {"Foo Bar Council": ["Foo Bar Council", "FBC", "FBC"]}
+    assert clusters(blank_nlp, doc, "organizations") == {"Foo Bar Council": ["Foo Bar Council", "FBC", "FBC"]}
 
 
 def test_an_acronym_matching_initials_links_without_parentheses(blank_nlp):
     text = "the National Intelligence Service reported; the NIS said"
     doc = with_ents(blank_nlp, text, [("National Intelligence Service", "ORG"), ("NIS", "ORG")])
-    facts = doc_to_facts(EntityClusters()(doc))
+    facts = doc_to_facts(EntityClusters(blank_nlp)(doc))
     (org,) = facts
     assert (org.name, org.acronym, org.aliases, len(org.mentions)) == ("National Intelligence Service", "NIS", [], 2)
 
@@ -37,25 +37,25 @@ def test_an_acronym_matching_initials_links_without_parentheses(blank_nlp):
 def test_a_bare_head_word_refers_back_and_is_not_an_alias(blank_nlp):
     text = "the Ministry of Unification said that the Ministry's data show"
     doc = with_ents(blank_nlp, text, [("the Ministry of Unification", "ORG"), ("Ministry's", "ORG")])
-    (org,) = doc_to_facts(EntityClusters()(doc))
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
     assert (org.name, org.aliases, len(org.mentions)) == ("Ministry of Unification", [], 2)
 
 
 def test_a_bare_head_word_with_nothing_to_refer_to_is_dropped(blank_nlp):
     doc = with_ents(blank_nlp, "the Ministry said", [("Ministry", "ORG")])
-    assert doc_to_facts(EntityClusters()(doc)) == []
+    assert doc_to_facts(EntityClusters(blank_nlp)(doc)) == []
 
 
 def test_gazetteer_gives_the_canonical_name(blank_nlp):
     doc = with_ents(blank_nlp, "DailyNK reported", [("DailyNK", "ORG")])
-    (org,) = doc_to_facts(EntityClusters()(doc))
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
     assert (org.name, org.aliases) == ("Daily NK", ["DailyNK"])
 
 
 def test_romanizations_and_surname_mentions_are_one_person(blank_nlp):
     text = "Thae Yong-ho defected. Thae Yong Ho later said. Thae was elected."
     doc = with_ents(blank_nlp, text, [("Thae Yong-ho", "PERSON"), ("Thae Yong Ho", "PERSON"), ("Thae", "PERSON")])
-    (person,) = doc_to_facts(EntityClusters()(doc))
+    (person,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
     assert person.name == "Thae Yong-ho"
     assert person.aliases == ["Thae Yong Ho", "Thae"]
     assert len(person.mentions) == 3
@@ -64,10 +64,36 @@ def test_romanizations_and_surname_mentions_are_one_person(blank_nlp):
 def test_a_surname_goes_to_the_latest_person_of_that_family(blank_nlp):
     text = "Kim Jong Un met Kim Yo Jong. Kim spoke."
     doc = with_ents(blank_nlp, text, [("Kim Jong Un", "PERSON"), ("Kim Yo Jong", "PERSON"), ("Kim", "PERSON")])
-    people = {p.name: len(p.mentions) for p in doc_to_facts(EntityClusters()(doc))}
+    people = {p.name: len(p.mentions) for p in doc_to_facts(EntityClusters(blank_nlp)(doc))}
     assert people == {"Kim Jong Un": 1, "Kim Yo Jong": 2}
 
 
 def test_different_people_stay_apart(blank_nlp):
     doc = with_ents(blank_nlp, "Kim Jong Un and Kim Yo Jong", [("Kim Jong Un", "PERSON"), ("Kim Yo Jong", "PERSON")])
-    assert [p.name for p in doc_to_facts(EntityClusters()(doc))] == ["Kim Jong Un", "Kim Yo Jong"]
+    assert [p.name for p in doc_to_facts(EntityClusters(blank_nlp)(doc))] == ["Kim Jong Un", "Kim Yo Jong"]
+
+
+def test_a_name_given_as_another_name_joins_the_latest_entity(blank_nlp):
+    text = "Im Ji-hyun went back. She appeared under the name Jon Hye Song."
+    doc = with_ents(blank_nlp, text, [("Im Ji-hyun", "PERSON"), ("Jon Hye Song", "PERSON")])
+    (person,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (person.name, person.aliases) == ("Im Ji-hyun", ["Jon Hye Song"])
+
+
+def test_a_renamed_organization_is_one_record(blank_nlp):
+    text = "He ran for the United Future Party; the party has since renamed itself the People Power Party."
+    doc = with_ents(blank_nlp, text, [("United Future Party", "ORG"), ("People Power Party", "ORG")])
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (org.name, org.aliases) == ("United Future Party", ["People Power Party"])
+
+
+def test_phrase_named_missions_join_their_short_form(blank_nlp):
+    from spacy.tokens import Span
+
+    text = "the minister at the North Korean embassy in London; the embassy in London said"
+    doc = blank_nlp(text)
+    first = doc.char_span(text.index("North"), text.index(";"), label="ORG")
+    second = doc.char_span(text.rindex("the embassy"), text.rindex(" said"), label="ORG")
+    doc.spans["org_candidates"] = [first, second]
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (org.name, org.aliases) == ("North Korean embassy in London", ["embassy in London"])
