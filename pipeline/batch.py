@@ -1,7 +1,7 @@
 """Articles in, one :class:`ArticleRecord` per article out, in input order.
 
-The engine only moves articles through ``nlp.pipe`` and hands each ``Doc`` to
-:func:`pipeline.facts.doc_to_facts`; it never reads spaCy annotations itself. A failure on one
+The engine only moves articles through ``nlp.pipe`` and takes each ``Doc``'s ``doc._.facts``
+(built by :func:`pipeline.facts.doc_to_facts`); it never reads spaCy annotations itself. A failure on one
 article (bad input or a crash inside the pipeline) becomes that article's error, never the run's.
 """
 
@@ -20,7 +20,6 @@ from typing import IO
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .facts import doc_to_facts
 from .reader import ArticleInput, iter_articles
 from .records import ArticleError, ArticleInfo, ArticleRecord
 
@@ -143,7 +142,7 @@ def _record(
     if doc is not None:
         published, source = doc._.published, doc._.published_source
         try:
-            facts = doc_to_facts(doc)
+            facts = doc._.facts
         except Exception as exc:  # noqa: BLE001
             errors.append(ArticleError(code="processing_failed", message=f"{type(exc).__name__}: {exc}"))
     info = ArticleInfo(

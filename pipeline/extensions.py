@@ -13,7 +13,16 @@ DOC_EXTENSIONS: dict[str, object] = {
 }
 
 
+def _facts(doc: Doc) -> list:
+    from .facts import doc_to_facts  # the record builder imports the components: import late
+
+    return doc_to_facts(doc)
+
+
 def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if not Doc.has_extension("facts"):
+        # The article's facts as Pydantic records, built on demand from the annotations.
+        Doc.set_extension("facts", getter=_facts)

@@ -7,6 +7,8 @@ else, so the batch engine never needs to know about spaCy internals.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -36,44 +38,37 @@ def _sentence(span: Span) -> str:
     return span.doc.text.strip()
 
 
-def _group(doc: Doc, key: str) -> dict[str, list[Span]]:
+def _clusters(doc: Doc, key: str) -> Iterator[tuple[str, list[Evidence], dict[str, Any]]]:
+    """(canonical name, mentions, what the component noted) per entity, in order of first mention."""
     groups: dict[str, list[Span]] = defaultdict(list)
     for span in doc.spans.get(key, []):
         groups[span.kb_id_].append(span)
-    return groups
+    info = (doc._.entity_info or {}).get(key, {})
+    for name, spans in groups.items():
+        yield name, [evidence(span) for span in spans], info.get(name, {})
 
 
 def _people(doc: Doc) -> list[Person]:
-    info = (doc._.entity_info or {}).get(PEOPLE_KEY, {})
-    records = []
-    for name, spans in _group(doc, PEOPLE_KEY).items():
-        mentions = [evidence(span) for span in spans]
-        known = info.get(name, {})
-        records.append(
-            Person(
-                name=name,
-                aliases=list(known.get("aliases", [])),
-                titles=list(known.get("titles", [])),
-                mentions=mentions,
-                evidence=mentions[0],
-            )
+    return [
+        Person(
+            name=name,
+            aliases=list(known.get("aliases", [])),
+            titles=list(known.get("titles", [])),
+            mentions=mentions,
+            evidence=mentions[0],
         )
-    return records
+        for name, mentions, known in _clusters(doc, PEOPLE_KEY)
+    ]
 
 
 def _organizations(doc: Doc) -> list[Organization]:
-    info = (doc._.entity_info or {}).get(ORGANIZATIONS_KEY, {})
-    records = []
-    for name, spans in _group(doc, ORGANIZATIONS_KEY).items():
-        mentions = [evidence(span) for span in spans]
-        known = info.get(name, {})
-        records.append(
-            Organization(
-                name=name,
-                aliases=list(known.get("aliases", [])),
-                acronym=known.get("acronym"),
-                mentions=mentions,
-                evidence=mentions[0],
-            )
+    return [
+        Organization(
+            name=name,
+            aliases=list(known.get("aliases", [])),
+            acronym=known.get("acronym"),
+            mentions=mentions,
+            evidence=mentions[0],
         )
-    return records
+        for name, mentions, known in _clusters(doc, ORGANIZATIONS_KEY)
+    ]

@@ -82,11 +82,7 @@ class EntityClusters:
         self.alias_cues.add("alias_cue", [nlp.make_doc(cue) for cue in data.alias_cues()])
         self.org_heads = data.entity_words("org_head")
         self.title_words = data.entity_words("title")
-        self.surname_group: dict[str, str] = {}
-        for row in data.surnames():
-            group = self.surname_group.get(row.surname.lower(), row.surname.lower())
-            for name in (row.surname, *row.variants):
-                self.surname_group.setdefault(name.lower(), group)
+        self.surname_group = data.surname_groups()
         self.surnames = {name.title() for name in self.surname_group}
         self.gazetteer: dict[str, str] = {}
         for row in data.org_aliases():

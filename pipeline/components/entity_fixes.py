@@ -37,9 +37,7 @@ _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
 class EntityFixes:
     def __init__(self) -> None:
-        self.surnames = {row.surname for row in data.surnames()} | {
-            variant for row in data.surnames() for variant in row.variants
-        }
+        self.surnames = {name.title() for name in data.surname_groups()}
         self.venues = data.entity_words("venue")
         self.org_heads = data.entity_words("org_head")
         self.currencies = data.entity_words("currency")

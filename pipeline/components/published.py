@@ -15,12 +15,12 @@ from ..extensions import register_extensions
 from ..normalize.dates import RELATIVE_YEAR_OFFSETS, infer_publication_year, is_plausible_year
 from ..normalize.numbers import parse_digits
 
-_MIN_RESTATED_FIGURE = 100  # small numbers (ages, days, counts of ten) repeat by chance
 _NOT_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
 
 
 class PublishedInference:
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, min_restated_figure: int) -> None:
+        self.min_restated_figure = min_restated_figure
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, offset in RELATIVE_YEAR_OFFSETS.items():
             self.matcher.add(f"{offset}", [nlp.make_doc(phrase)])
@@ -39,11 +39,12 @@ class PublishedInference:
             (doc[start:end], int(doc.vocab.strings[match_id])) for match_id, start, end in self.matcher(doc)
         ]
         explicit = [(token, int(token.text)) for token in doc if is_explicit_year(token)]
+        figures = {sent.start: self._figures(sent) for sent in doc.sents} if relative and explicit else {}
         restatements = [
             (offset, year)
             for phrase, offset in relative
             for token, year in explicit
-            if phrase.sent != token.sent and _figures(phrase.sent) & _figures(token.sent)
+            if phrase.sent != token.sent and figures[phrase.sent.start] & figures[token.sent.start]
         ]
         # "63 in 2021 and 67 last year", "from 30,000 in 2017 to 11,500 last year": a past
         # relative year set beside an explicit one in a sentence is another, later year. (Not
@@ -60,6 +61,16 @@ class PublishedInference:
             [year for _, year in explicit],
             lower_bounds=bounds,
         )
+
+    def _figures(self, sentence: Span) -> set[float]:
+        """Numbers in a sentence that could be a restated figure (not years, not small)."""
+        values = set()
+        for token in sentence:
+            if token.like_num and token.ent_type_ not in _NOT_FIGURES and not is_explicit_year(token):
+                value = parse_digits(token.text)
+                if value is not None and value >= self.min_restated_figure:
+                    values.add(value)
+        return values
 
 
 def is_explicit_year(token: Token) -> bool:
@@ -86,23 +97,13 @@ def _appositive(phrase: Span, token: Token) -> bool:
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "by", "from", "to", "of", "and", ",", "before", "after"})
 
 
-def _figures(sentence: Span) -> set[float]:
-    """Numbers in a sentence that could be a restated figure (not years, not small)."""
-    values = set()
-    for token in sentence:
-        if token.like_num and token.ent_type_ not in _NOT_FIGURES and not is_explicit_year(token):
-            value = parse_digits(token.text)
-            if value is not None and value >= _MIN_RESTATED_FIGURE:
-                values.add(value)
-    return values
-
-
 @Language.factory(
     "newsfacts_published",
     assigns=["doc._.published", "doc._.published_source"],
     requires=["token.dep", "doc.sents"],
-    default_config={},
+    # Small numbers (ages, days, "ten workers") repeat by chance, so they cannot date an article.
+    default_config={"min_restated_figure": 100},
 )
-def make_published(nlp: Language, name: str) -> PublishedInference:
+def make_published(nlp: Language, name: str, min_restated_figure: int) -> PublishedInference:
     register_extensions()
-    return PublishedInference(nlp)
+    return PublishedInference(nlp, min_restated_figure)

@@ -107,5 +107,15 @@ def surnames() -> list[Surname]:
     return load_records("korean_surnames.jsonl", Surname)
 
 
+def surname_groups() -> dict[str, str]:
+    """Every romanization of a Korean surname (lower case) -> one key for that family name."""
+    groups: dict[str, str] = {}
+    for row in surnames():
+        group = groups.get(row.surname.lower(), row.surname.lower())
+        for name in (row.surname, *row.variants):
+            groups.setdefault(name.lower(), group)
+    return groups
+
+
 def entity_words(role: str) -> set[str]:
     return {row.word for row in load_records("entity_words.jsonl", EntityWord) if row.role == role}

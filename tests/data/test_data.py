@@ -1,0 +1,50 @@
+"""Shipped patterns and gazetteers: valid, fresh on every load, loud when broken."""
+
+import pytest
+
+from pipeline import data
+
+
+@pytest.mark.parametrize(
+    "loader", [data.entity_patterns, data.org_patterns, data.org_aliases, data.surnames, data.alias_cues]
+)
+def test_every_data_file_loads_and_validates(loader):
+    assert loader()
+
+
+def test_each_load_returns_a_fresh_list():
+    first = data.entity_patterns()
+    first.clear()
+    assert data.entity_patterns()
+
+
+def test_a_broken_line_names_its_file_and_line(monkeypatch):
+    class Files:
+        def joinpath(self, name):
+            return self
+
+        def read_text(self, encoding):
+            return '{"surname": "Kim"}\n{"surname": 7}\n'
+
+    monkeypatch.setattr(data.resources, "files", lambda package: Files())
+    with pytest.raises(data.DataFileError, match="korean_surnames.jsonl:2"):
+        data.surnames()
+
+
+def test_surname_romanizations_share_one_group():
+    groups = data.surname_groups()
+    assert groups["lee"] == groups["yi"] == groups["rhee"]
+    assert groups["thae"] == groups["tae"]
+    assert groups["kim"] != groups["park"]
+
+
+def test_entity_words_refuse_capitals():
+    with pytest.raises(ValueError):
+        data.EntityWord(word="Ministry", role="org_head")
+
+
+def test_gazetteer_names_are_unique_per_label():
+    seen = {}
+    for row in data.entity_patterns():
+        if isinstance(row.pattern, str):
+            assert seen.setdefault(row.pattern, row.label) == row.label, row.pattern
