@@ -9,10 +9,12 @@ import spacy
 from spacy.language import Language
 
 import pipeline
+from pipeline.evaluation.corpus import corpus_sets
 from pipeline.extensions import register_extensions
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+CORPUS_SETS = corpus_sets(CORPUS)  # each: NAME.txt + NAME.expected.json, its own thresholds.json
 
 
 @pytest.fixture(scope="session")

@@ -13,34 +13,38 @@ from pipeline.evaluation import load_expected, score_corpus
 from pipeline.evaluation.report import render_details, render_table
 from pipeline.evaluation.thresholds import check_thresholds, load_thresholds
 from pipeline.reader import iter_articles
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CORPUS_SETS
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="session")
 def corpus_records(nlp):
+    """Every corpus article (both sets: the reader walks folders recursively), by id."""
     return {record.article.id: record for record in process_articles(iter_articles([CORPUS]), nlp)}
 
 
-@pytest.fixture(scope="session")
-def corpus_score(corpus_records):
-    return score_corpus(list(corpus_records.values()), load_expected(CORPUS))
+def _score(records, folder):
+    return score_corpus([records[a] for a in load_expected(folder)], load_expected(folder))
 
 
 def test_every_corpus_article_is_processed_cleanly(corpus_records):
     assert {a: r.errors for a, r in corpus_records.items() if r.errors} == {}
-    assert set(corpus_records) == set(load_expected(CORPUS))
+    assert set(corpus_records) == {a for folder in CORPUS_SETS.values() for a in load_expected(folder)}
 
 
-def test_quality_does_not_fall_under_the_thresholds(corpus_score):
-    print("\n" + render_table(corpus_score))
-    failures = check_thresholds(corpus_score, load_thresholds(CORPUS / "thresholds.json"))
-    assert failures == [], "\n".join(failures) + "\n\n" + render_details(corpus_score)
+@pytest.mark.parametrize("corpus_set", sorted(CORPUS_SETS))
+def test_quality_does_not_fall_under_the_thresholds(corpus_records, corpus_set):
+    folder = CORPUS_SETS[corpus_set]
+    score = _score(corpus_records, folder)
+    print(f"\n{corpus_set}:\n" + render_table(score))
+    failures = check_thresholds(score, load_thresholds(folder / "thresholds.json"))
+    assert failures == [], "\n".join(failures) + "\n\n" + render_details(score)
 
 
-def test_thresholds_cover_every_kind():
-    assert set(load_thresholds(CORPUS / "thresholds.json")) == {
+@pytest.mark.parametrize("corpus_set", sorted(CORPUS_SETS))
+def test_thresholds_cover_every_kind(corpus_set):
+    assert set(load_thresholds(CORPUS_SETS[corpus_set] / "thresholds.json")) == {
         "year_count", "percentage", "person", "organization", "defection_event"}
 
 
@@ -57,6 +61,6 @@ def _snapshot(record) -> dict:
     return {"article": article, "facts": facts, "errors": [e.model_dump() for e in record.errors]}
 
 
-@pytest.mark.parametrize("article_id", sorted(p.stem for p in CORPUS.glob("*.txt")))
+@pytest.mark.parametrize("article_id", sorted(p.stem for p in CORPUS.rglob("*.txt")))
 def test_snapshot(article_id, corpus_records, data_regression):
     data_regression.check(_snapshot(corpus_records[article_id]))

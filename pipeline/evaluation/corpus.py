@@ -1,7 +1,7 @@
 """The corpus overview table in ``corpus/README.md``, built from the expected-facts files.
 
-Run ``python -m pipeline.evaluation.corpus corpus`` to rewrite the table between its markers; a
-test fails when the committed table is stale.
+Run ``python -m pipeline.evaluation.corpus corpus`` to rewrite the tables between their markers;
+a test fails when a committed table is stale.
 """
 
 from __future__ import annotations
@@ -40,15 +40,37 @@ def render_corpus_table(folder: str | Path) -> str:
     return "\n".join(rows)
 
 
-def update_readme(folder: str | Path) -> bool:
-    """Rewrite the table in ``folder/README.md``; True when it changed."""
-    readme = Path(folder) / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    updated = text[:start] + "\n" + render_corpus_table(folder) + "\n" + text[end:]
-    if updated != text:
-        readme.write_text(updated, encoding="utf-8")
-    return updated != text
+def corpus_sets(root: str | Path) -> dict[str, Path]:
+    """The scored sets of a corpus folder: its articles, and the held-out ones in ``heldout/``.
+
+    Each set has its own ``thresholds.json``; held-out articles are never used to tune rules.
+    """
+    root = Path(root)
+    return {"development": root, "heldout": root / "heldout"}
+
+
+def _markers(name: str) -> tuple[str, str]:
+    return BEGIN.replace("table", f"table:{name}"), END.replace("table", f"table:{name}")
+
+
+def update_readme(root: str | Path) -> bool:
+    """Rewrite each set's table in ``root/README.md``; True when anything changed."""
+    readme = Path(root) / "README.md"
+    original = text = readme.read_text(encoding="utf-8")
+    for name, folder in corpus_sets(root).items():
+        begin, end = _markers(name)
+        start, stop = text.index(begin) + len(begin), text.index(end)
+        text = text[:start] + "\n" + render_corpus_table(folder) + "\n" + text[stop:]
+    if text != original:
+        readme.write_text(text, encoding="utf-8")
+    return text != original
+
+
+def readme_table(root: str | Path, name: str) -> str:
+    """The table for set ``name`` as it stands in the README."""
+    text = (Path(root) / "README.md").read_text(encoding="utf-8")
+    begin, end = _markers(name)
+    return text[text.index(begin) + len(begin) : text.index(end)].strip()
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ def render_details(score: CorpusScore) -> str:
             for kind, items in table.items():
                 for item in items:
                     lines.append(f"  {label:<6} {kind:<16} {item}")
-    for article_id in score.unmatched_records:
-        lines.append(f"(no expected facts for {article_id})")
+    if score.unmatched_records:
+        lines.append(f"({len(score.unmatched_records)} records have no expected facts in this folder: not scored)")
     for article_id in score.missing_records:
         lines.append(f"(no extracted record for {article_id})")
     return "\n".join(lines)
