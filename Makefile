@@ -26,7 +26,7 @@ run: $(VENV)/.run-installed
 
 evaluate: run
 	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --thresholds corpus/thresholds.json
-	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus/heldout --thresholds corpus/heldout/thresholds.json
+	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus/heldout --thresholds corpus/thresholds.json --set heldout
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest

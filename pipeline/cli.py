@@ -74,8 +74,9 @@ def evaluate(
     expected: Annotated[Path, typer.Option(help="Folder of NAME.expected.json files.", exists=True, file_okay=False)] = Path("corpus"),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     thresholds: Annotated[
-        Optional[Path], typer.Option(help="JSON file of minimum F1 per kind; exit 1 when under.", exists=True, dir_okay=False)
+        Optional[Path], typer.Option(help="JSON file of minimum F1 per kind and set; exit 1 when under.", exists=True, dir_okay=False)
     ] = None,
+    scored_set: Annotated[str, typer.Option("--set", help="Which set's thresholds to apply.")] = "corpus",
 ) -> None:
     """Score extracted facts against hand-written expected facts: precision, recall, F1 per kind."""
     from .evaluation import load_expected, score_corpus
@@ -99,7 +100,11 @@ def evaluate(
         if details:
             typer.echo("\n" + details)
     if thresholds is not None:
-        failures = check_thresholds(score, load_thresholds(thresholds))
+        try:
+            minimums = load_thresholds(thresholds, scored_set)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--thresholds/--set") from None
+        failures = check_thresholds(score, minimums)
         for failure in failures:
             _stderr(failure)
         raise typer.Exit(1 if failures else 0)

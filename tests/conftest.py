@@ -9,12 +9,13 @@ import spacy
 from spacy.language import Language
 
 import pipeline
-from pipeline.evaluation.corpus import corpus_sets
+from pipeline.evaluation.corpus import corpus_folders, scored_sets
 from pipeline.extensions import register_extensions
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-CORPUS_SETS = corpus_sets(CORPUS)  # each: NAME.txt + NAME.expected.json, its own thresholds.json
+CORPUS_FOLDERS = corpus_folders(CORPUS)  # each holds NAME.txt + NAME.expected.json
+SCORED_SETS = scored_sets(CORPUS)  # each gated by its entry in corpus/thresholds.json
 
 
 @pytest.fixture(scope="session")

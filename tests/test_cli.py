@@ -87,10 +87,13 @@ def test_evaluate_prints_scores_and_checks_thresholds(tmp_path, corpus_dir):
     assert "person" in table.stdout and "missed organization     Daily NK" in table.stdout
     as_json = json.loads(runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]).stdout)
     assert as_json["kinds"]["person"]["f1"] == 1.0 and as_json["kinds"]["organization"]["recall"] == 0.0
-    (tmp_path / "t.json").write_text('{"organization": 0.5}', encoding="utf-8")
-    gated = runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--thresholds", str(tmp_path / "t.json")])
+    (tmp_path / "t.json").write_text('{"corpus": {"person": 1.0}, "strict": {"organization": 0.5}}', encoding="utf-8")
+    base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--thresholds", str(tmp_path / "t.json")]
+    assert runner.invoke(app, base).exit_code == 0
+    gated = runner.invoke(app, [*base, "--set", "strict"])
     assert gated.exit_code == 1
     assert "organization: F1 0.000 is under the threshold 0.500" in gated.stderr
+    assert runner.invoke(app, [*base, "--set", "nonexistent"]).exit_code == 2
 
 
 def test_schema_command_writes_the_schemas(tmp_path):

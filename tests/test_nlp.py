@@ -83,3 +83,17 @@ def test_years_are_told_from_counts_by_the_noun_they_modify(nlp, text, years):
 def test_a_past_relative_year_beside_an_explicit_one_dates_the_article_later(nlp):
     doc = nlp("Only 63 arrived in 2021 and 67 last year. Numbers may rise this year.")
     assert doc._.published == "2023"
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process_through_the_entry_points(nlp, tmp_path):
+    import subprocess
+    import sys
+
+    nlp.to_disk(tmp_path / "saved")
+    script = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); doc = nlp('The NIS briefed Daily NK.');"
+        "print([s.kb_id_ for s in doc.spans['organizations']])"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "saved")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "National Intelligence Service" in done.stdout and "Daily NK" in done.stdout

@@ -23,7 +23,7 @@ def render_corpus_table(folder: str | Path) -> str:
         "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     totals = [0, 0, 0, 0, 0, 0]
-    for article_id, expected in load_expected(folder).items():
+    for article_id, expected in load_expected(folder, recursive=False).items():
         text = split_front_matter((folder / f"{article_id}.txt").read_text(encoding="utf-8")).body
         counts = [
             len(re.findall(r"\S+", text)),
@@ -40,13 +40,20 @@ def render_corpus_table(folder: str | Path) -> str:
     return "\n".join(rows)
 
 
-def corpus_sets(root: str | Path) -> dict[str, Path]:
-    """The scored sets of a corpus folder: its articles, and the held-out ones in ``heldout/``.
+def corpus_folders(root: str | Path) -> dict[str, Path]:
+    """The folders of a corpus: development articles at the top, held-out ones in ``heldout/``.
 
-    Each set has its own ``thresholds.json``; held-out articles are never used to tune rules.
+    Held-out articles are never used to tune rules (see corpus/README.md).
     """
     root = Path(root)
     return {"development": root, "heldout": root / "heldout"}
+
+
+def scored_sets(root: str | Path) -> dict[str, Path]:
+    """What the quality gate scores, each with its thresholds in ``root/thresholds.json``: the
+    whole corpus (every folder below ``root``) and the held-out articles on their own."""
+    root = Path(root)
+    return {"corpus": root, "heldout": root / "heldout"}
 
 
 def _markers(name: str) -> tuple[str, str]:
@@ -57,7 +64,7 @@ def update_readme(root: str | Path) -> bool:
     """Rewrite each set's table in ``root/README.md``; True when anything changed."""
     readme = Path(root) / "README.md"
     original = text = readme.read_text(encoding="utf-8")
-    for name, folder in corpus_sets(root).items():
+    for name, folder in corpus_folders(root).items():
         begin, end = _markers(name)
         start, stop = text.index(begin) + len(begin), text.index(end)
         text = text[:start] + "\n" + render_corpus_table(folder) + "\n" + text[stop:]

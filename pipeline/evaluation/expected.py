@@ -83,10 +83,13 @@ def article_id(path: Path) -> str:
     return path.name[: -len(EXPECTED_SUFFIX)]
 
 
-def load_expected(folder: str | Path) -> dict[str, ExpectedArticle]:
-    """All ``*.expected.json`` files in ``folder``, keyed by article id (the file stem)."""
-    found = sorted(Path(folder).glob(f"*{EXPECTED_SUFFIX}"))
-    return {
-        article_id(path): ExpectedArticle.model_validate_json(path.read_text(encoding="utf-8"))
-        for path in found
-    }
+def load_expected(folder: str | Path, *, recursive: bool = True) -> dict[str, ExpectedArticle]:
+    """All ``*.expected.json`` files in ``folder`` (and below), keyed by article id (file stem)."""
+    pattern = f"*{EXPECTED_SUFFIX}"
+    found = sorted(Path(folder).rglob(pattern) if recursive else Path(folder).glob(pattern))
+    loaded: dict[str, ExpectedArticle] = {}
+    for path in found:
+        if article_id(path) in loaded:
+            raise ValueError(f"two expected files for article id {article_id(path)!r}: ids must be unique")
+        loaded[article_id(path)] = ExpectedArticle.model_validate_json(path.read_text(encoding="utf-8"))
+    return loaded
