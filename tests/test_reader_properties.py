@@ -25,7 +25,7 @@ def test_any_bytes_give_one_article_with_text_or_a_known_error(data):
     assert article.processable or article.errors
 
 
-TEXT = st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=60)  # NUL marks a binary file
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=60)  # NUL: binary
 ITEM = st.dictionaries(st.sampled_from(["id", "text", "title", "x"]), st.one_of(TEXT, st.integers()))
 
 

@@ -9,11 +9,15 @@ def render_table(score: CorpusScore) -> str:
     lines = [f"{'kind':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for kind, s in score.kinds.items():
         lines.append(
-            f"{kind:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
+            f"{kind:<16} {_ratio(s.precision):>9} {_ratio(s.recall):>7} {s.f1:>6.3f} "
             f"{s.true_positives:>5} {s.false_positives:>5} {s.false_negatives:>5}"
         )
     lines.append(f"published dates correct: {score.published_correct} of {len(score.articles)}")
     return "\n".join(lines)
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def render_details(score: CorpusScore) -> str:

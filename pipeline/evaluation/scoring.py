@@ -26,19 +26,24 @@ class KindScore:
     false_negatives: int = 0
 
     @property
-    def precision(self) -> float:
+    def precision(self) -> float | None:
+        """None when nothing was extracted: there is no precision to speak of."""
         found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
+        return self.true_positives / found if found else None
 
     @property
-    def recall(self) -> float:
+    def recall(self) -> float | None:
+        """None when nothing was expected."""
         wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
+        return self.true_positives / wanted if wanted else None
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """1.0 when nothing was expected and nothing extracted; 0.0 when nothing matched."""
+        if self.true_positives == 0:
+            return 0.0 if self.false_positives or self.false_negatives else 1.0
+        p, r = self.precision or 0.0, self.recall or 0.0
+        return 2 * p * r / (p + r)
 
     def add(self, other: KindScore) -> None:
         self.true_positives += other.true_positives
@@ -71,8 +76,8 @@ class CorpusScore:
         return {
             "kinds": {
                 kind: {
-                    "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4),
+                    "precision": None if s.precision is None else round(s.precision, 4),
+                    "recall": None if s.recall is None else round(s.recall, 4),
                     "f1": round(s.f1, 4),
                     "true_positives": s.true_positives,
                     "false_positives": s.false_positives,

@@ -92,9 +92,16 @@ def test_an_article_never_extracted_misses_all_its_facts():
 def test_empty_kinds_score_perfectly_and_thresholds_report_falls():
     score = score_corpus([record(year_count(2016, 1))], {"a": expected()})
     assert score.kinds["person"].f1 == 1.0
+    assert (score.kinds["person"].precision, score.kinds["person"].recall) == (None, None)
     assert score.kinds["year_count"].precision == 0.0
+    assert score.kinds["year_count"].recall is None
     assert check_thresholds(score, {"person": 1.0, "year_count": 0.5}) == [
         "year_count: F1 0.000 is under the threshold 0.500"]
+
+
+def test_nothing_extracted_has_no_precision_and_zero_f1():
+    score = score_article(record(), expected(year_counts=[gold_year_count(2016, 1417)])).kinds["year_count"]
+    assert (score.precision, score.recall, score.f1) == (None, 0.0, 0.0)
 
 
 def test_published_dates_are_counted():
