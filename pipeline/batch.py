@@ -1,8 +1,9 @@
 """Articles in, one :class:`ArticleRecord` per article out, in input order.
 
 The engine only moves articles through ``nlp.pipe`` and takes each ``Doc``'s ``doc._.facts``
-(built by :func:`pipeline.facts.doc_to_facts`); it never reads spaCy annotations itself. A failure on one
-article (bad input or a crash inside the pipeline) becomes that article's error, never the run's.
+(built by :func:`pipeline.facts.doc_to_facts`); it never reads spaCy annotations itself. A
+failure on one article (bad input or a crash inside the pipeline) becomes that article's error,
+never the run's.
 """
 
 from __future__ import annotations
@@ -84,13 +85,12 @@ def process_articles(
                 yield from _drain(pending, nlp, published, before=index)
                 article = pending.pop(index)
                 yield _record(article, doc, None, _known_published(article, published))
+            break
         except Exception:  # noqa: BLE001 - one bad article must not end the run
             if fed == fed_before:
                 raise  # the pipeline cannot start at all: not an article's fault
             yield from _drain(pending, nlp, published, before=None)
-            continue
-        break
-    yield from _drain(pending, nlp, published, before=None)
+    yield from _drain(pending, nlp, published, before=None)  # unprocessable articles at the end
 
 
 def _drain(

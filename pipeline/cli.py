@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from . import nlp as nlp_module
+from .evaluation.thresholds import DEFAULT_SET
+from .nlp import DEFAULT_MODEL
 from .normalize.dates import normalize_published
 
 app = typer.Typer(
@@ -26,7 +31,7 @@ def _stderr(message: str) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md), collections (.jsonl) or folders.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL file, or '-' for stdout.")],
-    model: Annotated[str, typer.Option(help="Installed spaCy pipeline (package name or path).")] = "",
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline (package name or path).")] = DEFAULT_MODEL,
     published: Annotated[
         Optional[str], typer.Option(help="Publication date for articles that carry none (YYYY[-MM[-DD]]).")
     ] = None,
@@ -37,7 +42,7 @@ def extract(
     Exit status: 0 when every article was processed cleanly, 1 when some carry errors (their
     lines are still written), 2 for usage errors.
     """
-    from . import batch, nlp as nlp_module
+    from . import batch
 
     default_published = None
     if published is not None:
@@ -46,7 +51,7 @@ def extract(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published") from None
     try:
-        nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL)
+        nlp = nlp_module.load(model)
     except (OSError, ValueError) as exc:
         raise typer.BadParameter(f"cannot load model {model!r}: {exc}", param_hint="--model") from None
     with _progress() as advance:
@@ -76,22 +81,17 @@ def evaluate(
     thresholds: Annotated[
         Optional[Path], typer.Option(help="JSON file of minimum F1 per kind and set; exit 1 when under.", exists=True, dir_okay=False)
     ] = None,
-    scored_set: Annotated[str, typer.Option("--set", help="Which set's thresholds to apply.")] = "corpus",
+    scored_set: Annotated[str, typer.Option("--set", help="Which set's thresholds to apply.")] = DEFAULT_SET,
 ) -> None:
     """Score extracted facts against hand-written expected facts: precision, recall, F1 per kind."""
-    from .evaluation import load_expected, score_corpus
     from .evaluation.report import render_details, render_table
+    from .evaluation.run import evaluate_file
     from .evaluation.thresholds import check_thresholds, load_thresholds
-    from .records import ArticleRecord
 
-    records = []
-    for number, line in enumerate(facts.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                records.append(ArticleRecord.model_validate_json(line))
-            except ValueError as exc:
-                raise typer.BadParameter(f"line {number} is not an article record: {exc}", param_hint="FACTS") from None
-    score = score_corpus(records, load_expected(expected))
+    try:
+        score = evaluate_file(facts, expected)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="FACTS or --expected") from None
     if as_json:
         typer.echo(json.dumps(score.as_dict(), indent=2))
     else:
@@ -110,27 +110,19 @@ def evaluate(
         raise typer.Exit(1 if failures else 0)
 
 
-class _progress:
-    """A Rich progress bar on stderr when it is a terminal; otherwise nothing."""
+@contextmanager
+def _progress() -> Iterator[Callable[[object], None]]:
+    """A Rich progress bar on stderr when it is a terminal; otherwise a callback doing nothing."""
+    if not sys.stderr.isatty():
+        yield lambda record: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    def __enter__(self):
-        if not sys.stderr.isatty():
-            self._bar = None
-            return lambda record: None
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._bar = Progress(
-            SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True,
-        )
-        self._bar.start()
-        task = self._bar.add_task("extract", total=None)
-        return lambda record: self._bar.advance(task)
-
-    def __exit__(self, *exc_info) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+        yield lambda record: bar.advance(task)
 
 
 def main() -> None:

@@ -33,7 +33,6 @@ from .entity_fixes import name_words
 PEOPLE_KEY = "people"
 ORGANIZATIONS_KEY = "organizations"
 ORG_CANDIDATES_KEY = "org_candidates"  # filled by the span ruler newsfacts_org_ruler
-_MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_TITLE_TOKENS = 12
 
@@ -82,6 +81,7 @@ class EntityClusters:
         self.alias_cues.add("alias_cue", [nlp.make_doc(cue) for cue in data.alias_cues()])
         self.org_heads = data.entity_words("org_head")
         self.title_words = data.entity_words("title")
+        self.mission_words = data.entity_words("mission")
         self.surname_group = data.surname_groups()
         self.surnames = {name.title() for name in self.surname_group}
         self.gazetteer: dict[str, str] = {}
@@ -201,7 +201,7 @@ class EntityClusters:
         keys = {surface_key(surface)}
         lowered = [w.lower() for w in words]
         for index, word in enumerate(lowered):
-            if word in _MISSION_WORDS:  # "North Korea's embassy in London" = "the embassy in London"
+            if word in self.mission_words:  # "North Korea's embassy in London" = "the embassy in London"
                 keys.add(surface_key(" ".join(words[index:])))
         keys |= {surface_key(form) for form in inverted_forms(words, self.org_heads)}
         canonical = self.gazetteer.get(surface_key(surface))

@@ -98,13 +98,12 @@ class EntityFixes:
             start -= 1
         if end + 1 < len(doc) and doc[end].text == "-" and _is_lower_syllable(doc[end + 1].text):
             end += 2
-        words = name_words(doc[start:end])
         if (
             end < len(doc)
-            and len(words) == 2
+            and len(name_words(doc[start:end])) == 2  # "Choe Son" + "Hui": Korean names run to three
+            and doc[end - 1].whitespace_
             and doc[end].is_title
             and is_korean_syllable(doc[end].text)
-            and not doc[end - 1].whitespace_ == ""
         ):
             end += 1
         if (start, end) == (ent.start, ent.end):

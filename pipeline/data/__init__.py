@@ -59,10 +59,10 @@ class Surname(_Row):
 
 class EntityWord(_Row):
     """A word with a role in entity repair: venue nouns, organization heads, personal titles,
-    currencies, and words that are never an organization on their own (COVID-19, USB)."""
+    currencies, diplomatic missions, and words never an organization on their own (COVID-19)."""
 
     word: str
-    role: Literal["venue", "org_head", "title", "currency", "not_org"]
+    role: Literal["venue", "org_head", "title", "currency", "not_org", "mission"]
 
     @field_validator("word")
     @classmethod
