@@ -98,9 +98,11 @@ class EntityFixes:
             start -= 1
         if end + 1 < len(doc) and doc[end].text == "-" and _is_lower_syllable(doc[end + 1].text):
             end += 2
+        words = name_words(doc[start:end])
         if (
             end < len(doc)
-            and len(name_words(doc[start:end])) == 2  # "Choe Son" + "Hui": Korean names run to three
+            and len(words) == 2  # "Choe Son" + "Hui": a given name of one spaced syllable so far
+            and "-" not in words[1]  # "Moon Jae-in" is whole: never "Moon Jae-in Met"
             and doc[end - 1].whitespace_
             and doc[end].is_title
             and is_korean_syllable(doc[end].text)

@@ -87,3 +87,8 @@ def test_a_hyphenated_korean_name_the_model_missed_is_found(blank_nlp):
 def test_a_found_name_never_swallows_a_gazetteer_place(blank_nlp):
     doc = with_ents(blank_nlp, "near Kim Hyesan-dong", [("Hyesan", "GPE")])
     assert [e.text for e in EntityFixes()(doc).ents] == ["Hyesan"]
+
+
+def test_a_whole_hyphenated_name_is_not_extended_into_the_next_word(blank_nlp):
+    doc = with_ents(blank_nlp, "President Moon Jae-in Met Kim", [("Moon Jae-in", "PERSON")])
+    assert [e.text for e in EntityFixes()(doc).ents] == ["Moon Jae-in"]
