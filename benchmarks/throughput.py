@@ -3,7 +3,7 @@
 The ratio is what matters (machines differ): newsfacts' full path (its components, the record
 builder and JSON serialisation) against the bare model's ``nlp.pipe`` over the same texts.
 
-    python benchmarks/throughput.py [--repeat 5] [--rounds 5] [--corpus corpus] [--model NAME]
+    python benchmarks/throughput.py [--repeat 5] [--rounds 5] [--jobs 2] [--corpus corpus] [--model NAME]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus")
     parser.add_argument("--rounds", type=int, default=5, help="alternating timed rounds; the best counts")
     parser.add_argument("--model", default=pipeline.DEFAULT_MODEL)
+    parser.add_argument("--jobs", type=int, default=1, help="also time newsfacts with this many processes")
     args = parser.parse_args()
 
     articles = [a for a in iter_articles([Path(args.corpus)]) if a.processable] * args.repeat
@@ -45,6 +46,11 @@ def main() -> None:
         plain_rounds.append(_timed(lambda: list(plain.pipe(texts, batch_size=DEFAULT_BATCH_SIZE))))
         full_rounds.append(_timed(lambda: [r.model_dump_json() for r in process_articles(_copies(articles), full)]))
     plain_seconds, full_seconds = min(plain_rounds), min(full_rounds)
+    parallel_seconds = None
+    if args.jobs > 1:
+        parallel_seconds = _timed(
+            lambda: [r.model_dump_json() for r in process_articles(_copies(articles), full, n_process=args.jobs)]
+        )
     result = {
         "articles": len(texts),
         "characters": characters,
@@ -54,6 +60,8 @@ def main() -> None:
         "plain_spacy_articles_per_second": round(len(texts) / plain_seconds, 1),
         "newsfacts_articles_per_second": round(len(texts) / full_seconds, 1),
         "newsfacts_to_plain_time_ratio": round(full_seconds / plain_seconds, 3),
+        "jobs": args.jobs,
+        "newsfacts_parallel_seconds": None if parallel_seconds is None else round(parallel_seconds, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "model": args.model,
     }
