@@ -63,3 +63,28 @@ def _snapshot(record) -> dict:
 @pytest.mark.parametrize("article_id", sorted(p.stem for p in CORPUS.rglob("*.txt")))
 def test_snapshot(article_id, corpus_records, data_regression):
     data_regression.check(_snapshot(corpus_records[article_id]))
+
+
+def test_every_evidence_points_at_its_text_in_the_article(corpus_records):
+    texts = {article.id: article.text for article in iter_articles([CORPUS])}
+    wrong = [
+        (article_id, mention.text)
+        for article_id, record in corpus_records.items()
+        for fact in record.facts
+        for mention in [fact.evidence, *getattr(fact, "mentions", [])]
+        if texts[article_id][mention.start : mention.end] != mention.text
+        or mention.text not in mention.sentence
+    ]
+    assert wrong == []
+
+
+def test_crlf_and_bom_do_not_shift_offsets(nlp, tmp_path):
+    text = "Headline\r\n\r\nThe National Intelligence Service (NIS) said Kim Jong Un spoke.\r\n"
+    path = tmp_path / "crlf.md"
+    path.write_bytes(b"\xef\xbb\xbf---\r\nid: crlf\r\n---\r\n" + text.encode("utf-8"))
+    (article,) = iter_articles([path])
+    (record,) = process_articles([article], nlp)
+    assert record.facts
+    for fact in record.facts:
+        for mention in fact.mentions:
+            assert article.text[mention.start : mention.end] == mention.text
