@@ -47,29 +47,45 @@ class ArticleInput:
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ArticleInput]:
-    """Yield articles from each path in order; folders are walked recursively in sorted order."""
+    """Yield articles from each path in order; folders are walked recursively in sorted order.
+
+    A folder that cannot be listed yields one article carrying the error, in its place.
+    """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for file in discover_files(path):
-                yield from read_path(file)
-        else:
+        if not path.is_dir():
             yield from read_path(path)
-
-
-def discover_files(folder: Path) -> list[Path]:
-    """Article and collection files under ``folder``, sorted, skipping hidden and doc files."""
-    found = []
-    for file in folder.rglob("*"):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
             continue
-        suffix = file.suffix.lower()
-        if suffix in ARTICLE_SUFFIXES and file.stem.upper() not in _DOC_STEMS:
-            found.append(file)
-        elif suffix in COLLECTION_SUFFIXES:
-            found.append(file)
-    return sorted(found, key=lambda f: f.relative_to(folder).as_posix())
+        for found in discover_files(path):
+            if isinstance(found, Path):
+                yield from read_path(found)
+            else:
+                folder, error = found
+                article = ArticleInput(id=folder.name, path=str(folder))
+                code = "permission_denied" if isinstance(error, PermissionError) else "read_failed"
+                article.add_error(code, f"cannot list folder {folder}: {error.strerror or error}")
+                yield article
+
+
+def discover_files(folder: Path) -> list[Path | tuple[Path, OSError]]:
+    """Article and collection files under ``folder`` in sorted order, skipping hidden and doc
+    files, with each sub-folder that could not be listed (and why) where it would have been."""
+    found: list[tuple[str, Path | tuple[Path, OSError]]] = []
+
+    def unlistable(error: OSError) -> None:
+        where = Path(error.filename)
+        found.append((where.relative_to(folder).as_posix(), (where, error)))
+
+    for current, folders, files in os.walk(folder, onerror=unlistable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            file = Path(current) / name
+            suffix = file.suffix.lower()
+            if name.startswith("."):
+                continue
+            if (suffix in ARTICLE_SUFFIXES and file.stem.upper() not in _DOC_STEMS) or suffix in COLLECTION_SUFFIXES:
+                found.append((file.relative_to(folder).as_posix(), file))
+    return [item for _key, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_path(path: Path) -> Iterator[ArticleInput]:

@@ -140,3 +140,22 @@ def test_file_without_read_permission_for_real(tmp_path):
     path.write_text("Text", encoding="utf-8")
     path.chmod(0)
     assert codes(read_one(path)) == ["permission_denied"]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_in_its_place(tmp_path, monkeypatch):
+    import os
+
+    for name in ["a.txt", "locked/b.txt", "z.txt"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Text", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def refuse(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    articles = list(iter_articles([tmp_path]))
+    assert [(a.id, codes(a)) for a in articles] == [("a", []), ("locked", ["permission_denied"]), ("z", [])]
