@@ -28,7 +28,7 @@ from ..normalize.names import (
     person_key,
     surface_key,
 )
-from .entity_fixes import name_words
+from .entity_fixes import name_words, spans_overlap
 
 PEOPLE_KEY = "people"
 ORGANIZATIONS_KEY = "organizations"
@@ -199,9 +199,8 @@ class EntityClusters:
 
     def _org_keys(self, words: list[str], surface: str) -> set[str]:
         keys = {surface_key(surface)}
-        lowered = [w.lower() for w in words]
-        for index, word in enumerate(lowered):
-            if word in self.mission_words:  # "North Korea's embassy in London" = "the embassy in London"
+        for index, word in enumerate(words):
+            if word.lower() in self.mission_words:  # "North Korea's embassy in London" = "the embassy in London"
                 keys.add(surface_key(" ".join(words[index:])))
         keys |= {surface_key(form) for form in inverted_forms(words, self.org_heads)}
         canonical = self.gazetteer.get(surface_key(surface))
@@ -229,12 +228,8 @@ def _mentions(doc: Doc) -> list[Span]:
     """PERSON and ORG entities plus phrase-named organizations, longest first where they overlap."""
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     orgs = [ent for ent in doc.ents if ent.label_ == "ORG"] + list(doc.spans.get(ORG_CANDIDATES_KEY, []))
-    orgs = [span for span in filter_spans(orgs) if not any(_overlap(span, p) for p in people)]
+    orgs = [span for span in filter_spans(orgs) if not any(spans_overlap(span, p) for p in people)]
     return sorted(people + orgs, key=lambda span: span.start)
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _latest(clusters: list[Cluster]) -> Cluster | None:
@@ -275,11 +270,10 @@ def _in_coordination(token: Token, apposition: Token) -> bool:
 
 
 def _spans(doc: Doc, clusters: list[Cluster], label: str) -> list[Span]:
-    spans = [
-        Span(doc, m.start, m.end, label=label, kb_id=cluster.canonical, span_id=m.id_)
-        for cluster in clusters
-        for m in cluster.mentions
-    ]
+    spans = []
+    for cluster in clusters:
+        name = cluster.canonical  # derived from the forms: compute it once per cluster
+        spans += [Span(doc, m.start, m.end, label=label, kb_id=name, span_id=m.id_) for m in cluster.mentions]
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 

@@ -138,7 +138,7 @@ class EntityFixes:
 
     def _can_take(self, name: Span, ents: list[Span]) -> bool:
         for ent in ents:
-            if ent.start < name.end and name.start < ent.end:
+            if spans_overlap(ent, name):
                 inside = name.start <= ent.start and ent.end <= name.end
                 if not inside or surface_key(ent.text) in self.known_labels:
                     return False
@@ -155,6 +155,10 @@ def _extend_over_purpose(ent: Span) -> Span:
             end += 1
         return Span(doc, ent.start, end, label="ORG", span_id=RULE_EXTENDED)
     return ent
+
+
+def spans_overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _relabel(ent: Span, label: str, rule: str) -> Span:
