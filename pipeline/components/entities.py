@@ -183,6 +183,8 @@ class EntityClusters:
         cluster = next((c for c in reversed(clusters) if keys & c.keys), None)
         if cluster is None:
             cluster = self._by_acronym(clusters, surface, words)
+        if cluster is None:
+            cluster = _by_shared_ending(clusters, surface.split())
         if cluster is None and renamed:
             cluster = _latest(clusters)
             if cluster is not None:
@@ -222,6 +224,28 @@ class EntityClusters:
             if any(head in (w.lower() for w in form.split()) for form in cluster.forms):
                 return cluster
         return None
+
+
+def _by_shared_ending(clusters: list[Cluster], words: list[str]) -> Cluster | None:
+    """"the Red Cross" and "the Korean Red Cross": one name ends the other; only when one body fits.
+
+    Compared with each body's fullest name, so "National Security Council" never joins a "UN
+    Security Council" that was also called "Security Council".
+    """
+    if len(words) < 2:
+        return None
+    fits = []
+    for cluster in clusters:
+        names = [form.split() for form in cluster.forms if not is_acronym(form)]
+        fullest = max(names, key=len, default=[])
+        if len(fullest) >= 2 and (_ends_with(fullest, words) or _ends_with(words, fullest)):
+            fits.append(cluster)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    tail = longer[len(longer) - len(shorter) :]
+    return len(longer) > len(shorter) and [w.lower() for w in tail] == [w.lower() for w in shorter]
 
 
 def _mentions(doc: Doc) -> list[Span]:

@@ -9,8 +9,11 @@ Each rule is general, not tied to one article:
   hyphenated Korean name the model missed altogether ("Oh Chong-song") is added;
 - a "person" followed by a venue noun ("the Ryukyung restaurant") is the venue; a "person" with an
   organization head word ("Chosun Ilbo") or written as an acronym ("JCS") is an organization;
-- an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19") or all lower case
-  is dropped; one that runs past its head word into a location ("X School on the Y campus") is
+- an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19"), an ideology
+  ("Juche") or all lower case is dropped, and one named as a zone ("Kaesong Industrial Complex")
+  is a place;
+- a capitalised common word at a sentence start ("Rice was selling ...", "Front-line units")
+  is no name when the article also writes it in lower case or it opens a hyphenated compound; one that runs past its head word into a location ("X School on the Y campus") is
   cut back, one cut before its purpose ("the Settlement Support Center" + "for North Korean
   Refugees") is extended.
 The rule that changed an entity is kept in its ``id_`` and later becomes the fact's ``rule``.
@@ -32,6 +35,7 @@ RULE_VENUE = f"{RULE}:venue"
 RULE_ORG_SHAPE = f"{RULE}:org_shape"
 RULE_TRIMMED = f"{RULE}:trimmed"
 RULE_EXTENDED = f"{RULE}:extended"
+RULE_PLACE = f"{RULE}:place"
 _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
 
@@ -42,6 +46,8 @@ class EntityFixes:
         self.org_heads = data.entity_words("org_head")
         self.currencies = data.entity_words("currency")
         self.not_org = data.entity_words("not_org")
+        self.zone_kinds = data.entity_words("zone_kind")
+        self.zones = data.entity_words("zone")
         self.known_labels = {
             surface_key(row.pattern): row.label
             for row in data.entity_patterns()
@@ -49,7 +55,15 @@ class EntityFixes:
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        fixed = [span for span in (self._fix(ent) for ent in doc.ents) if span is not None]
+        in_names = {token.text for ent in doc.ents if len(ent) > 1 for token in ent}
+        lower_words = {token.text for token in doc if token.is_lower}
+        ents = [
+            ent
+            for ent in doc.ents
+            if surface_key(ent.text) in self.known_labels
+            or not _is_common_word(ent, in_names | self.surnames, lower_words)
+        ]
+        fixed = [span for span in (self._fix(ent) for ent in ents) if span is not None]
         fixed += self._missed_korean_names(doc, fixed)
         doc.ents = filter_spans(fixed)
         return doc
@@ -76,6 +90,8 @@ class EntityFixes:
             return None  # "fed": not a name
         if words[-1].lower() in self.currencies or all(w.lower() in self.not_org for w in words):
             return None
+        if len(words) > 1 and words[-1].lower() in self.zones and words[-2].lower() in self.zone_kinds:
+            return _relabel(ent, "FAC", RULE_PLACE)  # "Rason Special Economic Zone": a place
         if self._is_person_name(words) or (len(words) == 1 and words[0] in self.surnames):
             return self._complete_korean_name(_relabel(ent, "PERSON", RULE_KOREAN_NAME))
         for token in ent[1:]:
@@ -143,6 +159,28 @@ class EntityFixes:
                 if not inside or surface_key(ent.text) in self.known_labels:
                     return False
         return True
+
+
+def _is_common_word(ent: Span, names: set[str], lower_words: set[str]) -> bool:
+    """"Rice was selling ...", "Front-line commanders": a sentence-initial capital, not a name.
+
+    Only a lone word at a sentence start that the article writes in lower case elsewhere, or
+    that opens a hyphenated compound; never a word also seen inside a longer name ("Condoleezza
+    Rice ... Rice said") or a surname ("Park said" beside "an industrial park").
+    """
+    if ent.label_ not in {"PERSON", "ORG"} or len(ent) != 1:
+        return False
+    token = ent[0]
+    if not (token.is_sent_start and token.is_title) or token.text in names:
+        return False
+    doc = ent.doc
+    compound = (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].is_lower
+    )
+    return compound or token.lower_ in lower_words
 
 
 def _extend_over_purpose(ent: Span) -> Span:

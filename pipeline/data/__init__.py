@@ -59,10 +59,11 @@ class Surname(_Row):
 
 class EntityWord(_Row):
     """A word with a role in entity repair: venue nouns, organization heads, personal titles,
-    currencies, diplomatic missions, and words never an organization on their own (COVID-19)."""
+    currencies, diplomatic missions, words never an organization on their own (COVID-19,
+    Juche), and the words that make a name a place ("Industrial" + "Complex")."""
 
     word: str
-    role: Literal["venue", "org_head", "title", "currency", "not_org", "mission"]
+    role: Literal["venue", "org_head", "title", "currency", "not_org", "mission", "zone_kind", "zone"]
 
     @field_validator("word")
     @classmethod

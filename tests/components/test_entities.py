@@ -97,3 +97,39 @@ def test_phrase_named_missions_join_their_short_form(blank_nlp):
     doc.spans["org_candidates"] = [first, second]
     (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
     assert (org.name, org.aliases) == ("North Korean embassy in London", ["embassy in London"])
+
+
+def test_a_shorter_name_ending_a_longer_one_is_the_same_body(blank_nlp):
+    text = "the Korean Red Cross (KNRC) said; the Red Cross added"
+    doc = with_ents(blank_nlp, text, [("Korean Red Cross", "ORG"), ("KNRC", "ORG"), ("Red Cross", "ORG")])
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (org.name, org.acronym, org.aliases) == ("Korean Red Cross", "KNRC", ["Red Cross"])
+
+
+def test_a_shared_ending_links_nothing_when_two_bodies_fit(blank_nlp):
+    text = "the North Korean Red Cross and the South Korean Red Cross met; the Red Cross said"
+    doc = with_ents(blank_nlp, text, [("North Korean Red Cross", "ORG"), ("South Korean Red Cross", "ORG"),
+                                      ("Red Cross", "ORG")])
+    assert len(doc_to_facts(EntityClusters(blank_nlp)(doc))) == 3
+
+
+def test_a_longer_name_does_not_join_a_body_by_its_short_form(blank_nlp):
+    text = "the Arctic Trade Council met; the Trade Council voted; the Pacific Trade Council met"
+    doc = with_ents(blank_nlp, text, [("Arctic Trade Council", "ORG"), ("Trade Council", "ORG"),
+                                      ("Pacific Trade Council", "ORG")])
+    names = [org.name for org in doc_to_facts(EntityClusters(blank_nlp)(doc))]
+    assert names == ["Arctic Trade Council", "Pacific Trade Council"]
+
+
+def test_a_body_that_was_renamed_is_one_record(blank_nlp):
+    text = "the Agency for National Security Planning (ANSP), which was renamed the National Intelligence Service"
+    doc = with_ents(blank_nlp, text, [("Agency for National Security Planning", "ORG"),
+                                      ("the National Intelligence Service", "ORG")])
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert {org.name, *org.aliases} == {"Agency for National Security Planning", "National Intelligence Service"}
+
+
+def test_the_object_of_an_active_renaming_is_not_linked(blank_nlp):
+    text = "the Workers' Party met; the regime renamed the Ministry of People's Security last year"
+    doc = with_ents(blank_nlp, text, [("Workers' Party", "ORG"), ("the Ministry of People's Security", "ORG")])
+    assert len(doc_to_facts(EntityClusters(blank_nlp)(doc))) == 2

@@ -92,3 +92,45 @@ def test_a_found_name_never_swallows_a_gazetteer_place(blank_nlp):
 def test_a_whole_hyphenated_name_is_not_extended_into_the_next_word(blank_nlp):
     doc = with_ents(blank_nlp, "President Moon Jae-in Met Kim", [("Moon Jae-in", "PERSON")])
     assert [e.text for e in EntityFixes()(doc).ents] == ["Moon Jae-in"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_when_the_article_writes_it_in_lower_case(blank_nlp):
+    doc = with_ents(blank_nlp, "Rice was selling for 4,000 won, and families stretch their rice with corn.",
+                    [("Rice", "PERSON")])
+    assert EntityFixes()(doc).ents == ()
+
+
+def test_a_capital_opening_a_hyphenated_compound_is_no_name(blank_nlp):
+    doc = with_ents(blank_nlp, "Front-line commanders have been embarrassed before.", [("Front", "ORG")])
+    assert EntityFixes()(doc).ents == ()
+
+
+def test_a_sentence_initial_name_stays_when_the_article_never_writes_it_in_lower_case(blank_nlp):
+    doc = with_ents(blank_nlp, "Rice said the talks would go on.", [("Rice", "PERSON")])
+    assert labels(EntityFixes()(doc)) == [("Rice", "PERSON", "")]
+
+
+def test_a_sentence_initial_surname_stays_even_beside_the_same_word_in_lower_case(blank_nlp):
+    doc = with_ents(blank_nlp, "Park said the industrial park would reopen.", [("Park", "PERSON")])
+    assert [e.text for e in EntityFixes()(doc).ents] == ["Park"]
+
+
+def test_a_word_seen_inside_a_longer_name_stays_a_name(blank_nlp):
+    doc = with_ents(blank_nlp, "Rice was asked about Condoleezza Rice and rice aid.",
+                    [("Rice", "PERSON"), ("Condoleezza Rice", "PERSON")])
+    assert [e.text for e in EntityFixes()(doc).ents] == ["Rice", "Condoleezza Rice"]
+
+
+def test_an_ideology_is_not_an_organization(blank_nlp):
+    doc = with_ents(blank_nlp, "the leading theorist of Juche, the doctrine", [("Juche", "ORG")])
+    assert EntityFixes()(doc).ents == ()
+
+
+def test_an_industrial_zone_is_a_place_but_the_body_that_runs_it_is_an_organization(blank_nlp):
+    doc = with_ents(blank_nlp, "managers left the Kaesong Industrial Complex, and the Kaesong Industrial "
+                    "Complex Corporate Association asked for help",
+                    [("Kaesong Industrial Complex", "ORG"), ("Kaesong Industrial Complex Corporate Association", "ORG")])
+    assert [(e.text, e.label_) for e in EntityFixes()(doc).ents] == [
+        ("Kaesong Industrial Complex", "FAC"),
+        ("Kaesong Industrial Complex Corporate Association", "ORG"),
+    ]
