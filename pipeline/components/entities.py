@@ -46,6 +46,7 @@ class Cluster:
     canonical_hint: str | None = None  # from the gazetteer
     titles: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)  # "under the name X": never canonical
+    declared_acronym: str | None = None  # "(NIS)" after the full name, even if never used again
 
     @property
     def canonical(self) -> str:
@@ -58,7 +59,9 @@ class Cluster:
 
     @property
     def acronym(self) -> str | None:
-        return next((f for f in self.forms if is_acronym(f)), None) if self.label == "ORG" else None
+        if self.label != "ORG":
+            return None
+        return next((f for f in self.forms if is_acronym(f)), self.declared_acronym)
 
     @property
     def aliases(self) -> list[str]:
@@ -198,6 +201,7 @@ class EntityClusters:
         acronym = _parenthesised_acronym(span)
         if acronym:
             cluster.keys.add(surface_key(acronym))
+            cluster.declared_acronym = cluster.declared_acronym or acronym
 
     def _org_keys(self, words: list[str], surface: str) -> set[str]:
         keys = {surface_key(surface)}
@@ -211,11 +215,14 @@ class EntityClusters:
         return keys
 
     def _by_acronym(self, clusters: list[Cluster], surface: str, words: list[str]) -> Cluster | None:
+        """"NIS" after "National Intelligence Service", or the other way round. A full name joins
+        an acronym only while the acronym stands alone: once "MSS" is the Ministry of State
+        Security, a "Ministry of Social Security" is another body."""
         for cluster in reversed(clusters):
             for form in cluster.forms:
                 if is_acronym(surface) and expands_acronym(surface, form.split()):
                     return cluster
-                if is_acronym(form) and expands_acronym(form, words):
+                if is_acronym(form) and expands_acronym(form, words) and all(map(is_acronym, cluster.forms)):
                     return cluster
         return None
 

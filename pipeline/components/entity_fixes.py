@@ -22,7 +22,7 @@ The rule that changed an entity is kept in its ``id_`` and later becomes the fac
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import data
@@ -132,25 +132,49 @@ class EntityFixes:
         return Span(doc, start, end, label="PERSON", span_id=RULE_KOREAN_NAME)
 
     def _missed_korean_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """Hyphenated Korean names ("Oh Chong-song") the model missed or cut ("Chong" as GPE).
+        """Korean names the model missed or cut: "Oh Chong-song" (hyphenated), "Choe Son Hui".
 
         A found name may swallow entities lying wholly inside it, unless they are gazetteer
         names; ``filter_spans`` then prefers the longer name.
         """
         found = []
-        for token in doc[:-3]:
-            given, hyphen, last = doc[token.i + 1], doc[token.i + 2], doc[token.i + 3]
-            if not (
-                token.text in self.surnames
-                and given.is_title
-                and hyphen.text == "-"
-                and _is_lower_syllable(last.text)
-            ):
+        for token in doc:
+            if token.text not in self.surnames or token.is_stop:  # "In", "So", "No" open sentences
                 continue
-            name = Span(doc, token.i, last.i + 1, label="PERSON", span_id=RULE_KOREAN_NAME)
+            end = self._hyphenated_name_end(token) or self._spaced_name_end(token)
+            if end is None:
+                continue
+            name = Span(doc, token.i, end, label="PERSON", span_id=RULE_KOREAN_NAME)
             if self._can_take(name, ents) and looks_like_korean_name(name_words(name), self.surnames):
                 found.append(name)
         return found
+
+    @staticmethod
+    def _hyphenated_name_end(surname: Token) -> int | None:
+        """"Oh Chong-song": surname, a capitalised syllable, a hyphen, a lower-case syllable."""
+        doc, i = surname.doc, surname.i
+        if i + 3 >= len(doc):
+            return None
+        given, hyphen, last = doc[i + 1], doc[i + 2], doc[i + 3]
+        if given.is_title and hyphen.text == "-" and _is_lower_syllable(last.text):
+            return i + 4
+        return None
+
+    @staticmethod
+    def _spaced_name_end(surname: Token) -> int | None:
+        """"Choe Son Hui": surname and two capitalised syllables, and no capitalised word after
+        them ("Kim Il Sung University" is a school, not a person)."""
+        doc, i = surname.doc, surname.i
+        if i + 2 >= len(doc) or not surname.whitespace_:
+            return None
+        given = doc[i + 1 : i + 3]
+        if not all(t.is_title and not t.is_stop and is_korean_syllable(t.text) for t in given):
+            return None
+        if not given[0].whitespace_:
+            return None
+        if i + 3 < len(doc) and (doc[i + 3].is_title or doc[i + 3].text == "-"):
+            return None
+        return i + 3
 
     def _can_take(self, name: Span, ents: list[Span]) -> bool:
         for ent in ents:

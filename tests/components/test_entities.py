@@ -133,3 +133,18 @@ def test_the_object_of_an_active_renaming_is_not_linked(blank_nlp):
     text = "the Workers' Party met; the regime renamed the Ministry of People's Security last year"
     doc = with_ents(blank_nlp, text, [("Workers' Party", "ORG"), ("the Ministry of People's Security", "ORG")])
     assert len(doc_to_facts(EntityClusters(blank_nlp)(doc))) == 2
+
+
+def test_an_acronym_in_parentheses_is_the_acronym_even_when_never_used_again(blank_nlp):
+    doc = with_ents(blank_nlp, "the Korea Institute for National Unification (KINU) said",
+                    [("Korea Institute for National Unification", "ORG")])
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (org.name, org.acronym) == ("Korea Institute for National Unification", "KINU")
+
+
+def test_a_second_full_name_with_the_same_initials_is_another_body(blank_nlp):
+    text = "the Ministry of State Security (MSS) and the MSS agents; the Ministry of Social Security runs camps"
+    doc = with_ents(blank_nlp, text, [("Ministry of State Security", "ORG"), ("MSS", "ORG"),
+                                      ("Ministry of Social Security", "ORG")])
+    names = [(org.name, org.acronym) for org in doc_to_facts(EntityClusters(blank_nlp)(doc))]
+    assert names == [("Ministry of State Security", "MSS"), ("Ministry of Social Security", None)]

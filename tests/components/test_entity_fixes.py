@@ -134,3 +134,18 @@ def test_an_industrial_zone_is_a_place_but_the_body_that_runs_it_is_an_organizat
         ("Kaesong Industrial Complex", "FAC"),
         ("Kaesong Industrial Complex Corporate Association", "ORG"),
     ]
+
+
+def test_a_spaced_korean_name_the_model_missed_is_found(blank_nlp):
+    doc = with_ents(blank_nlp, "reported that Choe Son Hui, the foreign minister, travelled", [])
+    assert labels(EntityFixes()(doc)) == [("Choe Son Hui", "PERSON", RULE_KOREAN_NAME)]
+
+
+def test_a_spaced_name_running_on_into_a_capitalised_word_is_not_a_person(blank_nlp):
+    doc = with_ents(blank_nlp, "students of Kim Il Sung University said", [])
+    assert EntityFixes()(doc).ents == ()
+
+
+def test_a_function_word_opening_a_sentence_is_no_surname(blank_nlp):
+    doc = with_ents(blank_nlp, "In Nam Po the harbour froze", [])
+    assert EntityFixes()(doc).ents == ()
