@@ -47,6 +47,7 @@ class Cluster:
     titles: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)  # "under the name X": never canonical
     declared_acronym: str | None = None  # "(NIS)" after the full name, even if never used again
+    owners: set[str] = field(default_factory=set)  # "China's" Foreign Ministry
 
     @property
     def canonical(self) -> str:
@@ -106,6 +107,7 @@ class EntityClusters:
                 self._add_person(people, span, renamed)
             else:
                 self._add_org(orgs, span, renamed)
+        _name_owners_apart(orgs)
         doc.spans[PEOPLE_KEY] = _spans(doc, people, "PERSON")
         doc.spans[ORGANIZATIONS_KEY] = _spans(doc, orgs, "ORG")
         doc._.entity_info = {
@@ -183,11 +185,13 @@ class EntityClusters:
                 cluster.mentions.append(span)
             return
         keys = self._org_keys(words, surface)
-        cluster = next((c for c in reversed(clusters) if keys & c.keys), None)
+        owner = _possessive_owner(span)
+        candidates = [c for c in clusters if owner is None or not c.owners or owner in c.owners]
+        cluster = next((c for c in reversed(candidates) if keys & c.keys), None)
         if cluster is None:
-            cluster = self._by_acronym(clusters, surface, words)
+            cluster = self._by_acronym(candidates, surface, words)
         if cluster is None:
-            cluster = _by_shared_ending(clusters, surface.split())
+            cluster = _by_shared_ending(candidates, surface.split())
         if cluster is None and renamed:
             cluster = _latest(clusters)
             if cluster is not None:
@@ -198,6 +202,8 @@ class EntityClusters:
         cluster.keys |= keys
         cluster.canonical_hint = cluster.canonical_hint or self.gazetteer.get(surface_key(surface))
         cluster.add(span, surface)
+        if owner is not None:
+            cluster.owners.add(owner)
         acronym = _parenthesised_acronym(span)
         if acronym:
             cluster.keys.add(surface_key(acronym))
@@ -231,6 +237,34 @@ class EntityClusters:
             if any(head in (w.lower() for w in form.split()) for form in cluster.forms):
                 return cluster
         return None
+
+
+def _possessive_owner(span: Span) -> str | None:
+    """"China's Foreign Ministry" -> "China": the country a generic body belongs to."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in _POSSESSIVES:
+        return None
+    owner = doc[span.start - 2]
+    if owner.ent_type_ != "GPE":
+        return None
+    start = owner.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start : owner.i + 1].text
+
+
+def _name_owners_apart(clusters: list[Cluster]) -> None:
+    """Two bodies that share a name ("China's" and "Russia's Foreign Ministry") are named by
+    their owner, so that the records tell them apart."""
+    by_name: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        by_name.setdefault(cluster.canonical, []).append(cluster)
+    for name, same in by_name.items():
+        if len(same) < 2:
+            continue
+        for cluster in same:
+            if cluster.owners:
+                cluster.canonical_hint = f"{min(cluster.owners)}'s {name}"
 
 
 def _by_shared_ending(clusters: list[Cluster], words: list[str]) -> Cluster | None:

@@ -12,6 +12,9 @@ Each rule is general, not tied to one article:
 - an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19"), an ideology
   ("Juche") or all lower case is dropped, and one named as a zone ("Kaesong Industrial Complex")
   is a place;
+- a ship ("the cargo ship Wise Honest"), a day or campaign ("Party Foundation Day") and a family
+  ("the Kim family") are not organizations or people;
+- a gazetteer name wins over the number the model saw in it ("Office 39");
 - a capitalised common word at a sentence start ("Rice was selling ...", "Front-line units")
   is no name when the article also writes it in lower case or it opens a hyphenated compound; one that runs past its head word into a location ("X School on the Y campus") is
   cut back, one cut before its purpose ("the Settlement Support Center" + "for North Korean
@@ -22,7 +25,9 @@ The rule that changed an entity is kept in its ``id_`` and later becomes the fac
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from .. import data
@@ -37,10 +42,11 @@ RULE_TRIMMED = f"{RULE}:trimmed"
 RULE_EXTENDED = f"{RULE}:extended"
 RULE_PLACE = f"{RULE}:place"
 _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
+_NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 
 
 class EntityFixes:
-    def __init__(self) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.surnames = {name.title() for name in data.surname_groups()}
         self.venues = data.entity_words("venue")
         self.org_heads = data.entity_words("org_head")
@@ -48,13 +54,20 @@ class EntityFixes:
         self.not_org = data.entity_words("not_org")
         self.zone_kinds = data.entity_words("zone_kind")
         self.zones = data.entity_words("zone")
-        self.known_labels = {
-            surface_key(row.pattern): row.label
-            for row in data.entity_patterns()
-            if isinstance(row.pattern, str)
-        }
+        self.occasions = data.entity_words("occasion")
+        self.groups = data.entity_words("group")
+        self.vessels = data.entity_words("vessel")
+        names = [row for row in data.entity_patterns() if isinstance(row.pattern, str)]
+        self.known_labels = {surface_key(row.pattern): row.label for row in names}
+        # Names with a number in them ("Office 39", "Bureau 121"), which the model reads as a
+        # CARDINAL the entity ruler may not overwrite.
+        self.numbered_names = PhraseMatcher(vocab)
+        for row in names:
+            if any(char.isdigit() for char in row.pattern):
+                self.numbered_names.add(row.label, [Doc(vocab, words=row.pattern.split())])
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = self._numbered_names(doc)
         in_names = {token.text for ent in doc.ents if len(ent) > 1 for token in ent}
         lower_words = {token.text for token in doc if token.is_lower}
         ents = [
@@ -68,17 +81,31 @@ class EntityFixes:
         doc.ents = filter_spans(fixed)
         return doc
 
+    def _numbered_names(self, doc: Doc) -> list[Span]:
+        """A gazetteer name wins over the numbers and dates it overlaps ("Office 39")."""
+        ents = list(doc.ents)
+        for label, start, end in self.numbered_names(doc):
+            name = Span(doc, start, end, label=label, span_id=RULE_GAZETTEER)
+            overlapping = [ent for ent in ents if spans_overlap(ent, name)]
+            if all(ent.label_ in _NUMERIC_LABELS for ent in overlapping):
+                ents = [ent for ent in ents if ent not in overlapping] + [name]
+        return sorted(ents, key=lambda span: span.start)
+
     def _fix(self, ent: Span) -> Span | None:
         doc = ent.doc
         known = self.known_labels.get(surface_key(ent.text))
         if known is not None:
             return ent if known == ent.label_ else _relabel(ent, known, RULE_GAZETTEER)
+        if ent.label_ in {"ORG", "PERSON"} and self._names_a_vessel(ent):
+            return None
         if ent.label_ == "ORG":
             return self._fix_org(ent)
         if ent.label_ == "PERSON":
             following = doc[ent.end] if ent.end < len(doc) else None
             if following is not None and following.lower_ in self.venues:
                 return Span(doc, ent.start, ent.end + 1, label="ORG", span_id=RULE_VENUE)
+            if following is not None and following.lower_ in self.groups and len(ent) == 1:
+                return None  # "the Kim family", "the Kim regime": a family, not one person
             if any(token.lower_ in self.org_heads for token in ent) or is_acronym(ent.text):
                 return _relabel(ent, "ORG", RULE_ORG_SHAPE)
             return self._complete_korean_name(ent)
@@ -92,12 +119,24 @@ class EntityFixes:
             return None
         if len(words) > 1 and words[-1].lower() in self.zones and words[-2].lower() in self.zone_kinds:
             return _relabel(ent, "FAC", RULE_PLACE)  # "Rason Special Economic Zone": a place
+        if len(words) > 1 and words[-1].lower() in self.occasions:
+            return None  # "Party Foundation Day", "the 80-Day Battle": a day or a campaign
         if self._is_person_name(words) or (len(words) == 1 and words[0] in self.surnames):
             return self._complete_korean_name(_relabel(ent, "PERSON", RULE_KOREAN_NAME))
         for token in ent[1:]:
             if token.lower_ in _LOCATIVE_PREPOSITIONS and token.nbor(-1).lower_ in self.org_heads:
                 return Span(ent.doc, ent.start, token.i, label="ORG", span_id=RULE_TRIMMED)
         return _extend_over_purpose(ent)
+
+    def _names_a_vessel(self, ent: Span) -> bool:
+        """"the cargo ship Wise Honest", "the Wise Honest, a cargo vessel": a ship's name."""
+        doc = ent.doc
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.vessels:
+            return True
+        appositions = [t for t in ent.root.children if t.dep_ == "appos"]
+        if ent.root.dep_ == "appos":
+            appositions.append(ent.root.head)
+        return any(t.lemma_.lower() in self.vessels or t.lower_ in self.vessels for t in appositions)
 
     def _is_person_name(self, words: list[str]) -> bool:
         if any(word.lower() in self.org_heads for word in words):
@@ -244,4 +283,4 @@ def name_words(span: Span) -> list[str]:
     default_config={},
 )
 def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
-    return EntityFixes()
+    return EntityFixes(nlp.vocab)

@@ -60,10 +60,15 @@ class Surname(_Row):
 class EntityWord(_Row):
     """A word with a role in entity repair: venue nouns, organization heads, personal titles,
     currencies, diplomatic missions, words never an organization on their own (COVID-19,
-    Juche), and the words that make a name a place ("Industrial" + "Complex")."""
+    Juche), the words that make a name a place ("Industrial" + "Complex"), a day or campaign
+    ("Party Foundation Day"), a family or government named after a person ("the Kim family"),
+    and vessels ("the cargo ship Wise Honest")."""
 
     word: str
-    role: Literal["venue", "org_head", "title", "currency", "not_org", "mission", "zone_kind", "zone"]
+    role: Literal[
+        "venue", "org_head", "title", "currency", "not_org", "mission", "zone_kind", "zone",
+        "occasion", "group", "vessel",
+    ]
 
     @field_validator("word")
     @classmethod

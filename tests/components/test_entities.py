@@ -148,3 +148,19 @@ def test_a_second_full_name_with_the_same_initials_is_another_body(blank_nlp):
                                       ("Ministry of Social Security", "ORG")])
     names = [(org.name, org.acronym) for org in doc_to_facts(EntityClusters(blank_nlp)(doc))]
     assert names == [("Ministry of State Security", "MSS"), ("Ministry of Social Security", None)]
+
+
+def test_the_same_body_name_owned_by_two_countries_is_two_records(blank_nlp):
+    text = "China's Foreign Ministry rejected it. Russia's Foreign Ministry agreed. The Foreign Ministry said"
+    doc = with_ents(blank_nlp, text, [("China", "GPE"), ("Foreign Ministry", "ORG"), ("Russia", "GPE"),
+                                      ("Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG")])
+    orgs = [(org.name, org.aliases, len(org.mentions)) for org in doc_to_facts(EntityClusters(blank_nlp)(doc))]
+    assert orgs == [("China's Foreign Ministry", ["Foreign Ministry"], 1),
+                    ("Russia's Foreign Ministry", ["Foreign Ministry"], 2)]
+
+
+def test_an_owner_does_not_split_a_body_named_once_with_and_once_without_it(blank_nlp):
+    text = "Seoul's Unification Ministry said; the Unification Ministry added"
+    doc = with_ents(blank_nlp, text, [("Seoul", "GPE"), ("Unification Ministry", "ORG"), ("Unification Ministry", "ORG")])
+    (org,) = doc_to_facts(EntityClusters(blank_nlp)(doc))
+    assert (org.name, len(org.mentions)) == ("Ministry of Unification", 2)
