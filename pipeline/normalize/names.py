@@ -72,13 +72,13 @@ def person_key(words: list[str]) -> str:
 _FOLDS: tuple[tuple[str, str], ...] = (
     ("ch", "j"), ("sh", "s"), ("th", "d"), ("ph", "b"), ("kh", "g"), ("c", "g"),
     ("kk", "g"), ("tt", "d"), ("pp", "b"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"),
-    ("ŏ", "o"), ("ŭ", "u"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"),
+    ("ŏ", "o"), ("ŭ", "u"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("wu", "u"), ("ee", "i"),
     ("ai", "ae"), ("yu", "yo"), ("u", "o"),
 )
 
 
 def fold_romanization(given_name: str) -> str:
-    """"Guk-jong" and "Cook-jong", "Hyun-woo" and "Hyon-woo", "Jong Un" and "Jong-eun" agree."""
+    """"Guk-jong" and "Cook-jong", "Hyun-woo" and "Hyon U", "Jong Un" and "Jong-eun" agree."""
     folded = re.sub(r"[\s-]", "", given_name.lower())
     for spelling, sound in _FOLDS:
         folded = folded.replace(spelling, sound)

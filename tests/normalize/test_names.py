@@ -73,12 +73,13 @@ def test_organization_names_invert_around_their_head_word():
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Guk-jong", "Cook-jong"), ("Hyun-woo", "Hyon-woo"), ("Il-gyu", "Il Kyu"), ("Chong-song", "Chung-sung"),
-     ("Jong Un", "Jong-eun"), ("Yong-ho", "Yong Ho"), ("Son Hui", "Son-hui")],
+     ("Jong Un", "Jong-eun"), ("Yong-ho", "Yong Ho"), ("Son Hui", "Son-hui"), ("Hyun-woo", "Hyon U"),
+     ("Dong-woon", "Tong Un")],
 )
 def test_romanizations_of_one_given_name_fold_together(a, b):
     assert fold_romanization(a) == fold_romanization(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Jong Un", "Yo Jong"), ("Jong Il", "Jong Un"), ("Yong-ho", "Yong-chol")])
+@pytest.mark.parametrize(("a", "b"), [("Jong Un", "Yo Jong"), ("Jong Il", "Jong Un"), ("Yong-ho", "Yong-chol"), ("Hyun-woo", "Hyun-wan")])
 def test_different_given_names_stay_apart(a, b):
     assert fold_romanization(a) != fold_romanization(b)
