@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 _DELIMITER = "---"
+# "title: Defector lawmakers: Thae loses" is what a writer means as one key and one value, though
+# YAML refuses a colon inside a plain value. Such lines are read as written; a value opening with
+# a YAML indicator ("[", "{", a quote...) is left to YAML, so real mistakes are still reported.
+_PLAIN_PAIR = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s\[\]{}'\"|>&*!%@`#,-].*?)\s*$")
 
 
 class FrontMatterError(ValueError):
@@ -46,7 +51,9 @@ def parse_block(block: str) -> dict[str, str]:
     try:
         data = yaml.safe_load(block) if block.strip() else {}
     except yaml.YAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from None
+        data = _plain_pairs(block)
+        if data is None:
+            raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -57,6 +64,19 @@ def parse_block(block: str) -> dict[str, str]:
             raise FrontMatterError(f"front matter key {key!r} must hold a single value")
         meta[str(key)] = _as_text(value)
     return meta
+
+
+def _plain_pairs(block: str) -> dict[str, str] | None:
+    """Every line a ``key: plain text`` pair, keys unique; else None."""
+    pairs: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        match = _PLAIN_PAIR.match(line)
+        if match is None or match.group(1) in pairs:
+            return None
+        pairs[match.group(1)] = match.group(2)
+    return pairs or None
 
 
 def _as_text(value: object) -> str:

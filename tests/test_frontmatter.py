@@ -29,3 +29,13 @@ def test_an_unclosed_block_keeps_everything_as_body():
     split = split_front_matter(text)
     assert split.body == text
     assert "never closed" in split.error
+
+
+def test_a_colon_inside_a_plain_title_is_read_as_the_writer_meant():
+    split = split_front_matter("---\ntitle: Defector lawmakers: Thae loses\npublished: 2024-04-12\n---\nBody")
+    assert (split.meta, split.error) == ({"title": "Defector lawmakers: Thae loses", "published": "2024-04-12"}, None)
+
+
+def test_a_colon_in_a_value_does_not_excuse_a_broken_line_elsewhere():
+    split = split_front_matter("---\ntitle: A: B\njust words\n---\nBody")
+    assert split.error and "not valid YAML" in split.error
