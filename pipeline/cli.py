@@ -77,6 +77,7 @@ def schema(
 def evaluate(
     facts: Annotated[Path, typer.Argument(help="JSONL written by 'newsfacts extract'.", exists=True, dir_okay=False)],
     expected: Annotated[Path, typer.Option(help="Folder of NAME.expected.json files.", exists=True, file_okay=False)] = Path("corpus"),
+    recursive: Annotated[bool, typer.Option(help="Also score the expected files in sub-folders.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     thresholds: Annotated[
         Optional[Path], typer.Option(help="JSON file of minimum F1 per kind and set; exit 1 when under.", exists=True, dir_okay=False)
@@ -89,7 +90,7 @@ def evaluate(
     from .evaluation.thresholds import check_thresholds, load_thresholds
 
     try:
-        score = evaluate_file(facts, expected)
+        score = evaluate_file(facts, expected, recursive=recursive)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="FACTS or --expected") from None
     if as_json:

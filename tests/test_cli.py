@@ -117,3 +117,19 @@ def test_the_module_and_the_console_script_both_run(tmp_path):
     for command in ([sys.executable, "-m", "pipeline", "--help"], [str(script), "--help"]):
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         assert done.returncode == 0 and "extract" in done.stdout
+
+
+def test_evaluate_without_sub_folders_scores_the_top_folder_only(tmp_path):
+    gold = tmp_path / "gold"
+    (gold / "sub").mkdir(parents=True)
+    for folder, name in ((gold, "a"), (gold / "sub", "b")):
+        (folder / f"{name}.expected.json").write_text(json.dumps({
+            "published": None, "phenomena": [], "year_counts": [], "percentages": [], "people": [["Kim Jong Un"]],
+            "organizations": [], "events": [], "notes": ""}), encoding="utf-8")
+        write(tmp_path, f"{name}.txt", "Kim Jong Un spoke.")
+    runner.invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "f.jsonl")])
+    base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]
+    everything = json.loads(runner.invoke(app, base).stdout)
+    top_only = json.loads(runner.invoke(app, [*base, "--no-recursive"]).stdout)
+    found = [scores["kinds"]["person"]["true_positives"] for scores in (everything, top_only)]
+    assert found == [2, 1]

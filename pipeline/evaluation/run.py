@@ -21,5 +21,5 @@ def read_records(path: str | Path) -> list[ArticleRecord]:
     return records
 
 
-def evaluate_file(facts: str | Path, expected: str | Path) -> CorpusScore:
-    return score_corpus(read_records(facts), load_expected(expected))
+def evaluate_file(facts: str | Path, expected: str | Path, *, recursive: bool = True) -> CorpusScore:
+    return score_corpus(read_records(facts), load_expected(expected, recursive=recursive))
