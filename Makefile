@@ -26,6 +26,7 @@ run: $(VENV)/.run-installed
 
 evaluate: run
 	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --thresholds corpus/thresholds.json
+	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --no-recursive --thresholds corpus/thresholds.json --set development
 	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus/heldout --thresholds corpus/thresholds.json --set heldout
 
 test: $(VENV)/.test-installed

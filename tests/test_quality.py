@@ -34,7 +34,7 @@ def test_every_corpus_article_is_processed_cleanly(corpus_records):
 
 @pytest.mark.parametrize("scored_set", sorted(SCORED_SETS))
 def test_quality_does_not_fall_under_the_thresholds(corpus_records, scored_set):
-    expected = load_expected(SCORED_SETS[scored_set])
+    expected = SCORED_SETS[scored_set].load()
     score = score_corpus([corpus_records[a] for a in expected], expected)
     print(f"\n{scored_set}:\n" + render_table(score))
     failures = check_thresholds(score, load_thresholds(THRESHOLDS, scored_set))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..frontmatter import split_front_matter
-from .expected import load_expected
+from .expected import ExpectedArticle, load_expected
 
 BEGIN, END = "<!-- corpus-table:begin -->", "<!-- corpus-table:end -->"
 
@@ -49,11 +50,26 @@ def corpus_folders(root: str | Path) -> dict[str, Path]:
     return {"development": root, "heldout": root / "heldout"}
 
 
-def scored_sets(root: str | Path) -> dict[str, Path]:
+@dataclass(frozen=True)
+class ScoredSet:
+    """A set of articles the quality gate scores: a folder, with or without its sub-folders."""
+
+    folder: Path
+    recursive: bool = True
+
+    def load(self) -> dict[str, ExpectedArticle]:
+        return load_expected(self.folder, recursive=self.recursive)
+
+
+def scored_sets(root: str | Path) -> dict[str, ScoredSet]:
     """What the quality gate scores, each with its thresholds in ``root/thresholds.json``: the
-    whole corpus (every folder below ``root``) and the held-out articles on their own."""
+    whole corpus, the development articles alone and the held-out articles alone."""
     root = Path(root)
-    return {"corpus": root, "heldout": root / "heldout"}
+    return {
+        "corpus": ScoredSet(root),
+        "development": ScoredSet(root, recursive=False),
+        "heldout": ScoredSet(root / "heldout"),
+    }
 
 
 def _markers(name: str) -> tuple[str, str]:
