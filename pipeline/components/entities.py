@@ -83,9 +83,10 @@ class EntityClusters:
     def __init__(self, nlp: Language) -> None:
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("alias_cue", [nlp.make_doc(cue) for cue in data.alias_cues()])
-        self.org_heads = data.entity_words("org_head")
-        self.title_words = data.entity_words("title")
-        self.mission_words = data.entity_words("mission")
+        words = data.entity_words_by_role()
+        self.org_heads = words["org_head"]
+        self.title_words = words["title"]
+        self.mission_words = words["mission"]
         self.surname_group = data.surname_groups()
         self.surnames = {name.title() for name in self.surname_group}
         self.gazetteer: dict[str, str] = {}
@@ -225,10 +226,11 @@ class EntityClusters:
         an acronym only while the acronym stands alone: once "MSS" is the Ministry of State
         Security, a "Ministry of Social Security" is another body."""
         for cluster in reversed(clusters):
+            only_acronyms = all(map(is_acronym, cluster.forms))
             for form in cluster.forms:
                 if is_acronym(surface) and expands_acronym(surface, form.split()):
                     return cluster
-                if is_acronym(form) and expands_acronym(form, words) and all(map(is_acronym, cluster.forms)):
+                if only_acronyms and expands_acronym(form, words):
                     return cluster
         return None
 

@@ -11,14 +11,14 @@ Each rule is general, not tied to one article:
   organization head word ("Chosun Ilbo") or written as an acronym ("JCS") is an organization;
 - an "organization" that is a currency ("Chinese yuan"), a thing ("COVID-19"), an ideology
   ("Juche") or all lower case is dropped, and one named as a zone ("Kaesong Industrial Complex")
-  is a place;
+  is a place; one that runs past its head word into a location ("X School on the Y campus") is
+  cut back, one cut before its purpose ("the Settlement Support Center" + "for North Korean
+  Refugees") is extended;
 - a ship ("the cargo ship Wise Honest"), a day or campaign ("Party Foundation Day") and a family
   ("the Kim family") are not organizations or people;
 - a gazetteer name wins over the number the model saw in it ("Office 39");
 - a capitalised common word at a sentence start ("Rice was selling ...", "Front-line units")
-  is no name when the article also writes it in lower case or it opens a hyphenated compound; one that runs past its head word into a location ("X School on the Y campus") is
-  cut back, one cut before its purpose ("the Settlement Support Center" + "for North Korean
-  Refugees") is extended.
+  is no name when the article also writes it in lower case or it opens a hyphenated compound.
 The rule that changed an entity is kept in its ``id_`` and later becomes the fact's ``rule``.
 """
 
@@ -48,15 +48,16 @@ _NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", 
 class EntityFixes:
     def __init__(self, vocab: Vocab) -> None:
         self.surnames = {name.title() for name in data.surname_groups()}
-        self.venues = data.entity_words("venue")
-        self.org_heads = data.entity_words("org_head")
-        self.currencies = data.entity_words("currency")
-        self.not_org = data.entity_words("not_org")
-        self.zone_kinds = data.entity_words("zone_kind")
-        self.zones = data.entity_words("zone")
-        self.occasions = data.entity_words("occasion")
-        self.groups = data.entity_words("group")
-        self.vessels = data.entity_words("vessel")
+        words = data.entity_words_by_role()
+        self.venues = words["venue"]
+        self.org_heads = words["org_head"]
+        self.currencies = words["currency"]
+        self.not_org = words["not_org"]
+        self.zone_kinds = words["zone_kind"]
+        self.zones = words["zone"]
+        self.occasions = words["occasion"]
+        self.groups = words["group"]
+        self.vessels = words["vessel"]
         names = [row for row in data.entity_patterns() if isinstance(row.pattern, str)]
         self.known_labels = {surface_key(row.pattern): row.label for row in names}
         # Names with a number in them ("Office 39", "Bureau 121"), which the model reads as a
@@ -68,13 +69,12 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = self._numbered_names(doc)
-        in_names = {token.text for ent in doc.ents if len(ent) > 1 for token in ent}
+        names = self.surnames | {token.text for ent in doc.ents if len(ent) > 1 for token in ent}
         lower_words = {token.text for token in doc if token.is_lower}
         ents = [
             ent
             for ent in doc.ents
-            if surface_key(ent.text) in self.known_labels
-            or not _is_common_word(ent, in_names | self.surnames, lower_words)
+            if surface_key(ent.text) in self.known_labels or not _is_common_word(ent, names, lower_words)
         ]
         fixed = [span for span in (self._fix(ent) for ent in ents) if span is not None]
         fixed += self._missed_korean_names(doc, fixed)

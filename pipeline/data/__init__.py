@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -123,5 +123,9 @@ def surname_groups() -> dict[str, str]:
     return groups
 
 
-def entity_words(role: str) -> set[str]:
-    return {row.word for row in load_records("entity_words.jsonl", EntityWord) if row.role == role}
+def entity_words_by_role() -> dict[str, set[str]]:
+    """Every role of ``entity_words.jsonl`` with its words, from one read of the file."""
+    roles: dict[str, set[str]] = {role: set() for role in get_args(EntityWord.model_fields["role"].annotation)}
+    for row in load_records("entity_words.jsonl", EntityWord):
+        roles[row.role].add(row.word)
+    return roles
