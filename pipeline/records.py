@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .kinds import EVENTS, LEGACY_KINDS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
 
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range"]
 Direction = Literal["increase", "decrease", "share"]
@@ -31,7 +33,7 @@ class Evidence(_Record):
 
 
 class YearCount(_Record):
-    kind: Literal["year_count"] = "year_count"
+    kind: Literal["year_counts"] = YEAR_COUNTS
     year: int
     month: int | None = Field(default=None, ge=1, le=12)
     count: int
@@ -43,7 +45,7 @@ class YearCount(_Record):
 
 
 class Percentage(_Record):
-    kind: Literal["percentage"] = "percentage"
+    kind: Literal["percentages"] = PERCENTAGES
     value: float
     direction: Direction | None = None
     points: bool = Field(default=False, description="True for percentage points.")
@@ -54,7 +56,7 @@ class Percentage(_Record):
 
 
 class Person(_Record):
-    kind: Literal["person"] = "person"
+    kind: Literal["people"] = PEOPLE
     name: str = Field(description="Canonical name: the fullest form seen.")
     aliases: list[str] = Field(default_factory=list, description="Other surface forms seen.")
     titles: list[str] = Field(default_factory=list)
@@ -63,7 +65,7 @@ class Person(_Record):
 
 
 class Organization(_Record):
-    kind: Literal["organization"] = "organization"
+    kind: Literal["organizations"] = ORGANIZATIONS
     name: str = Field(description="Canonical full name.")
     aliases: list[str] = Field(default_factory=list)
     acronym: str | None = None
@@ -72,7 +74,7 @@ class Organization(_Record):
 
 
 class DefectionEvent(_Record):
-    kind: Literal["defection_event"] = "defection_event"
+    kind: Literal["events"] = EVENTS
     count: int | None = None
     year: int | None = None
     month: int | None = Field(default=None, ge=1, le=12)
@@ -88,7 +90,6 @@ Fact = Annotated[
     Union[YearCount, Percentage, Person, Organization, DefectionEvent],
     Field(discriminator="kind"),
 ]
-FACT_KINDS: tuple[str, ...] = ("year_count", "percentage", "person", "organization", "defection_event")
 
 
 class ArticleInfo(_Record):
@@ -115,3 +116,17 @@ class ArticleRecord(_Record):
     article: ArticleInfo
     facts: list[Fact] = Field(default_factory=list)
     errors: list[ArticleError] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_legacy_kinds(cls, data: object) -> object:
+        """Lines written before 0.2 say ``"kind": "person"``; read them as ``"people"``."""
+        if isinstance(data, dict) and isinstance(data.get("facts"), list):
+            facts = [
+                {**fact, "kind": LEGACY_KINDS[fact["kind"]]}
+                if isinstance(fact, dict) and fact.get("kind") in LEGACY_KINDS
+                else fact
+                for fact in data["facts"]
+            ]
+            data = {**data, "facts": facts}
+        return data

@@ -79,7 +79,7 @@ def test_extract_writes_one_valid_json_line_per_article_and_counts(nlp, tmp_path
     lines = (tmp_path / "out" / "facts.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["article"]["id"] for line in lines] == ["a", "b"]
     assert (summary.articles, summary.articles_with_errors, summary.clean) == (2, 1, False)
-    assert summary.facts["person"] == 1
+    assert summary.facts["people"] == 1
 
 
 def test_an_interrupted_run_leaves_no_output_file(tmp_path):

@@ -36,7 +36,7 @@ def test_clean_run_exits_0_and_writes_valid_records(tmp_path):
     (line,) = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     record = ArticleRecord.model_validate_json(line)
     assert [f.name for f in record.facts] == ["Ministry of Unification"]
-    assert "1 articles, facts: organization 1; 0 with errors" in result.stderr
+    assert "1 articles, facts: organizations 1; 0 with errors" in result.stderr
 
 
 def test_articles_with_errors_exit_1_and_still_get_their_lines(tmp_path):
@@ -84,15 +84,15 @@ def test_evaluate_prints_scores_and_checks_thresholds(tmp_path, corpus_dir):
     runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "f.jsonl")])
     table = runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold)])
     assert table.exit_code == 0
-    assert "person" in table.stdout and "missed organization     Daily NK" in table.stdout
+    assert "people" in table.stdout and "missed organizations    Daily NK" in table.stdout
     as_json = json.loads(runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]).stdout)
-    assert as_json["kinds"]["person"]["f1"] == 1.0 and as_json["kinds"]["organization"]["recall"] == 0.0
-    (tmp_path / "t.json").write_text('{"corpus": {"person": 1.0}, "strict": {"organization": 0.5}}', encoding="utf-8")
+    assert as_json["kinds"]["people"]["f1"] == 1.0 and as_json["kinds"]["organizations"]["recall"] == 0.0
+    (tmp_path / "t.json").write_text('{"corpus": {"people": 1.0}, "strict": {"organizations": 0.5}}', encoding="utf-8")
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--thresholds", str(tmp_path / "t.json")]
     assert runner.invoke(app, base).exit_code == 0
     gated = runner.invoke(app, [*base, "--set", "strict"])
     assert gated.exit_code == 1
-    assert "organization: F1 0.000 is under the threshold 0.500" in gated.stderr
+    assert "organizations: F1 0.000 is under the threshold 0.500" in gated.stderr
     assert runner.invoke(app, [*base, "--set", "nonexistent"]).exit_code == 2
 
 
@@ -131,5 +131,5 @@ def test_evaluate_without_sub_folders_scores_the_top_folder_only(tmp_path):
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]
     everything = json.loads(runner.invoke(app, base).stdout)
     top_only = json.loads(runner.invoke(app, [*base, "--no-recursive"]).stdout)
-    found = [scores["kinds"]["person"]["true_positives"] for scores in (everything, top_only)]
+    found = [scores["kinds"]["people"]["true_positives"] for scores in (everything, top_only)]
     assert found == [2, 1]

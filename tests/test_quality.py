@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.batch import process_articles
 from pipeline.evaluation import load_expected, score_corpus
+from pipeline.kinds import KINDS
 from pipeline.evaluation.report import render_details, render_table
 from pipeline.evaluation.thresholds import check_thresholds, load_thresholds
 from pipeline.reader import iter_articles
@@ -43,8 +44,7 @@ def test_quality_does_not_fall_under_the_thresholds(corpus_records, scored_set):
 
 @pytest.mark.parametrize("scored_set", sorted(SCORED_SETS))
 def test_thresholds_cover_every_kind(scored_set):
-    assert set(load_thresholds(THRESHOLDS, scored_set)) == {
-        "year_count", "percentage", "person", "organization", "defection_event"}
+    assert set(load_thresholds(THRESHOLDS, scored_set)) == set(KINDS)
 
 
 def _snapshot(record) -> dict:

@@ -6,8 +6,9 @@ silently make a fact unscorable.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,13 +18,38 @@ Phenomenon = Literal[
     "number-words", "more-than", "nearly", "ranges", "millions", "percent-sign", "percent-word",
     "per-cent", "percentage-points", "relative-dates", "months", "published-date",
     "no-published-date", "romanizations", "acronyms", "year-lists", "ages", "money",
-    "two-sentence-event", "cumulative", "no-defection", "brief", "quotes",
+    "two-sentence-event", "cumulative", "no-defection", "brief", "quotes", "title-case-headline",
+    "citation-marks", "footnotes", "fiscal-years", "year-spans", "tables-as-prose", "decimals",
 ]  # fmt: skip
+# The kind of text an article is, so that scores can be told apart by style: DailyNK-like news,
+# a one-paragraph brief, wire copy (Title Case headline), a government or think-tank report, an
+# encyclopedia paragraph (citation marks), a press release, a survey write-up.
+Style = Literal["news", "brief", "wire", "report", "encyclopedia", "press-release", "survey"]
 EXPECTED_SUFFIX = ".expected.json"
+
+
+# Keys of expected files written before 0.2, read (with a warning) for one release; the script
+# ``python -m pipeline.evaluation.migrate corpus`` rewrites a folder to the record's own names.
+LEGACY_KEYS: dict[str, str] = {"what": "subject", "who": "description", "place": "places", "quote": "evidence"}
+
+
+class LegacyKeyWarning(DeprecationWarning):
+    """An expected file still uses a pre-0.2 key."""
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rename_legacy_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        old = [key for key in data if key in LEGACY_KEYS and LEGACY_KEYS[key] in cls.model_fields]
+        if not old:
+            return data
+        warnings.warn(f"old expected-file keys {old}: run python -m pipeline.evaluation.migrate", LegacyKeyWarning, stacklevel=2)
+        return {LEGACY_KEYS.get(key, key) if key in old else key: value for key, value in data.items()}
 
 
 class ExpectedYearCount(_Strict):
@@ -33,8 +59,8 @@ class ExpectedYearCount(_Strict):
     qualifier: Qualifier
     count_max: int | None
     cumulative: bool
-    what: str
-    quote: str
+    subject: str = Field(description="What is counted, as the record's `subject`.")
+    evidence: str = Field(description="A short verbatim substring of the article that carries the fact.")
 
     @model_validator(mode="after")
     def _range_has_max(self) -> ExpectedYearCount:
@@ -49,24 +75,25 @@ class ExpectedPercentage(_Strict):
     points: bool
     year: int | None
     base_year: int | None
-    what: str
-    quote: str
+    subject: str
+    evidence: str
 
 
 class ExpectedEvent(_Strict):
-    who: str
+    description: str = Field(description="Who left, in a few words.")
     count: int | None
     year: int | None
     month: int | None = Field(ge=1, le=12)
-    place: list[str]
+    places: list[str]
     people: list[str]
     affiliations: list[str]
     status: Literal["completed", "failed", "reported"]
-    quote: str
+    evidence: str
 
 
 class ExpectedArticle(_Strict):
     published: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    style: Style = Field(default="news", description="The one key that may be left out: news.")
     phenomena: list[Phenomenon]
     year_counts: list[ExpectedYearCount]
     percentages: list[ExpectedPercentage]
@@ -76,7 +103,8 @@ class ExpectedArticle(_Strict):
     notes: str
 
     def quotes(self) -> list[str]:
-        return [item.quote for items in (self.year_counts, self.percentages, self.events) for item in items]
+        """Every ``evidence`` quote, each of which must occur verbatim in the article."""
+        return [item.evidence for items in (self.year_counts, self.percentages, self.events) for item in items]
 
 
 def article_id(path: Path) -> str:

@@ -11,11 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kinds import EVENTS, KINDS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
 from ..normalize.names import surface_key
 from ..records import ArticleRecord, DefectionEvent, Organization, Percentage, Person, YearCount
 from .expected import ExpectedArticle
-
-KINDS = ("year_count", "percentage", "person", "organization", "defection_event")
 PERCENT_TOLERANCE = 0.05
 
 
@@ -139,30 +138,24 @@ def _event_fits(record: DefectionEvent, expected) -> bool:
 
 
 def _describe(kind: str, item: Any) -> str:
-    if kind == "year_count":
+    if kind == YEAR_COUNTS:
         return f"{item.year}{'-%02d' % item.month if item.month else ''}: {item.count} ({item.qualifier})"
-    if kind == "percentage":
+    if kind == PERCENTAGES:
         return f"{item.value}% ({item.direction})"
-    if kind in {"person", "organization"}:
+    if kind in {PEOPLE, ORGANIZATIONS}:
         return item.name if hasattr(item, "name") else " / ".join(item)
-    return f"{getattr(item, 'who', None) or getattr(item, 'description', '')} (count {item.count}, year {item.year})"
+    return f"{item.description} (count {item.count}, year {item.year})"
 
 
 def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleScore:
     facts = {kind: [f for f in record.facts if f.kind == kind] for kind in KINDS}
-    wanted: dict[str, list[Any]] = {
-        "year_count": expected.year_counts,
-        "percentage": expected.percentages,
-        "person": expected.people,
-        "organization": expected.organizations,
-        "defection_event": expected.events,
-    }
+    wanted: dict[str, list[Any]] = {kind: getattr(expected, kind) for kind in KINDS}
     fits: dict[str, Callable[[Any, Any], bool]] = {
-        "year_count": lambda f, e: isinstance(f, YearCount) and (f.year, f.count) == (e.year, e.count),
-        "percentage": lambda f, e: isinstance(f, Percentage) and abs(f.value - e.value) <= PERCENT_TOLERANCE,
-        "person": _entity_fits,
-        "organization": _entity_fits,
-        "defection_event": _event_fits,
+        YEAR_COUNTS: lambda f, e: isinstance(f, YearCount) and (f.year, f.count) == (e.year, e.count),
+        PERCENTAGES: lambda f, e: isinstance(f, Percentage) and abs(f.value - e.value) <= PERCENT_TOLERANCE,
+        PEOPLE: _entity_fits,
+        ORGANIZATIONS: _entity_fits,
+        EVENTS: _event_fits,
     }
     score = ArticleScore(
         article_id=record.article.id,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .scoring import KINDS, CorpusScore
+from ..kinds import KINDS, LEGACY_KINDS
+from .scoring import CorpusScore
 
 
 DEFAULT_SET = "corpus"
@@ -19,7 +20,7 @@ def load_thresholds(path: str | Path, scored_set: str = DEFAULT_SET) -> dict[str
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if scored_set not in data:
         raise ValueError(f"{path} has no thresholds for {scored_set!r}; it has {sorted(data)}")
-    minimums = data[scored_set]
+    minimums = {LEGACY_KINDS.get(kind, kind): value for kind, value in data[scored_set].items()}
     unknown = set(minimums) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds in {path} [{scored_set}]: {sorted(unknown)}")

@@ -20,62 +20,62 @@ def record(*facts, published="2017") -> ArticleRecord:
 
 
 def year_count(year, count, qualifier="exact"):
-    return {"kind": "year_count", "year": year, "count": count, "qualifier": qualifier, "subject": "defectors"}
+    return {"kind": "year_counts", "year": year, "count": count, "qualifier": qualifier, "subject": "defectors"}
 
 
 def gold_year_count(year, count):
     return {"year": year, "month": None, "count": count, "qualifier": "exact", "count_max": None,
-            "cumulative": False, "what": "x", "quote": "x"}
+            "cumulative": False, "subject": "x", "evidence": "x"}
 
 
 def org(name, aliases=(), acronym=None):
-    return {"kind": "organization", "name": name, "aliases": list(aliases), "acronym": acronym, "mentions": [EVIDENCE]}
+    return {"kind": "organizations", "name": name, "aliases": list(aliases), "acronym": acronym, "mentions": [EVIDENCE]}
 
 
 def test_year_counts_match_on_year_and_count():
     score = score_article(record(year_count(2016, 1417), year_count(2016, 1400)),
                           expected(year_counts=[gold_year_count(2016, 1417), gold_year_count(2015, 1276)]))
-    kind = score.kinds["year_count"]
+    kind = score.kinds["year_counts"]
     assert (kind.true_positives, kind.false_positives, kind.false_negatives) == (1, 1, 1)
-    assert score.missed["year_count"] == ["2015: 1276 (exact)"]
-    assert score.false["year_count"] == ["2016: 1400 (exact)"]
+    assert score.missed["year_counts"] == ["2015: 1276 (exact)"]
+    assert score.false["year_counts"] == ["2016: 1400 (exact)"]
 
 
 def test_a_duplicate_fact_counts_as_false():
     score = score_article(record(year_count(2016, 1417), year_count(2016, 1417)),
                           expected(year_counts=[gold_year_count(2016, 1417)]))
-    assert score.kinds["year_count"].false_positives == 1
+    assert score.kinds["year_counts"].false_positives == 1
 
 
 def test_percentages_match_within_tolerance():
-    pct = {"kind": "percentage", "value": 11.04, "subject": "x"}
-    gold = {"value": 11.0, "direction": "increase", "points": False, "year": None, "base_year": None, "what": "x", "quote": "x"}
-    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentage"].true_positives == 1
+    pct = {"kind": "percentages", "value": 11.04, "subject": "x"}
+    gold = {"value": 11.0, "direction": "increase", "points": False, "year": None, "base_year": None, "subject": "x", "evidence": "x"}
+    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentages"].true_positives == 1
     pct["value"] = 11.1
-    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentage"].true_positives == 0
+    assert score_article(record(pct), expected(percentages=[gold])).kinds["percentages"].true_positives == 0
 
 
 def test_an_organization_matches_by_any_form_and_only_once():
     gold = expected(organizations=[["National Intelligence Service", "NIS"]])
-    one = score_article(record(org("the National Intelligence Service's")), gold).kinds["organization"]
+    one = score_article(record(org("the National Intelligence Service's")), gold).kinds["organizations"]
     assert (one.true_positives, one.false_positives) == (1, 0)
-    split = score_article(record(org("National Intelligence Service"), org("NIS")), gold).kinds["organization"]
+    split = score_article(record(org("National Intelligence Service"), org("NIS")), gold).kinds["organizations"]
     assert (split.true_positives, split.false_positives) == (1, 1)
-    by_acronym = score_article(record(org("Spy Agency", acronym="NIS")), gold).kinds["organization"]
+    by_acronym = score_article(record(org("Spy Agency", acronym="NIS")), gold).kinds["organizations"]
     assert by_acronym.true_positives == 1
 
 
 def test_events_match_on_count_and_year_or_on_a_named_person():
     gold = expected(events=[
-        {"who": "13 workers", "count": 13, "year": 2016, "month": 4, "place": [], "people": [], "affiliations": [],
-         "status": "completed", "quote": "x"},
-        {"who": "Thae", "count": None, "year": None, "month": None, "place": [], "people": ["Thae Yong Ho"],
-         "affiliations": [], "status": "completed", "quote": "x"}])
+        {"description": "13 workers", "count": 13, "year": 2016, "month": 4, "places": [], "people": [], "affiliations": [],
+         "status": "completed", "evidence": "x"},
+        {"description": "Thae", "count": None, "year": None, "month": None, "places": [], "people": ["Thae Yong Ho"],
+         "affiliations": [], "status": "completed", "evidence": "x"}])
     found = record(
-        {"kind": "defection_event", "count": 13, "year": 2016, "description": "workers"},
-        {"kind": "defection_event", "count": 1, "year": 2016, "people": ["Thae Yong-ho"], "description": "Thae"},
+        {"kind": "events", "count": 13, "year": 2016, "description": "workers"},
+        {"kind": "events", "count": 1, "year": 2016, "people": ["Thae Yong-ho"], "description": "Thae"},
     )
-    assert score_article(found, gold).kinds["defection_event"].true_positives == 2
+    assert score_article(found, gold).kinds["events"].true_positives == 2
 
 
 def test_matching_is_maximal_not_greedy():
@@ -85,22 +85,22 @@ def test_matching_is_maximal_not_greedy():
 
 def test_an_article_never_extracted_misses_all_its_facts():
     score = score_corpus([], {"a": expected(year_counts=[gold_year_count(2016, 1417)])})
-    assert score.kinds["year_count"].false_negatives == 1
+    assert score.kinds["year_counts"].false_negatives == 1
     assert score.missing_records == ["a"]
 
 
 def test_empty_kinds_score_perfectly_and_thresholds_report_falls():
     score = score_corpus([record(year_count(2016, 1))], {"a": expected()})
-    assert score.kinds["person"].f1 == 1.0
-    assert (score.kinds["person"].precision, score.kinds["person"].recall) == (None, None)
-    assert score.kinds["year_count"].precision == 0.0
-    assert score.kinds["year_count"].recall is None
-    assert check_thresholds(score, {"person": 1.0, "year_count": 0.5}) == [
-        "year_count: F1 0.000 is under the threshold 0.500"]
+    assert score.kinds["people"].f1 == 1.0
+    assert (score.kinds["people"].precision, score.kinds["people"].recall) == (None, None)
+    assert score.kinds["year_counts"].precision == 0.0
+    assert score.kinds["year_counts"].recall is None
+    assert check_thresholds(score, {"people": 1.0, "year_counts": 0.5}) == [
+        "year_counts: F1 0.000 is under the threshold 0.500"]
 
 
 def test_nothing_extracted_has_no_precision_and_zero_f1():
-    score = score_article(record(), expected(year_counts=[gold_year_count(2016, 1417)])).kinds["year_count"]
+    score = score_article(record(), expected(year_counts=[gold_year_count(2016, 1417)])).kinds["year_counts"]
     assert (score.precision, score.recall, score.f1) == (None, 0.0, 0.0)
 
 
