@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .nlp import DEFAULT_MODEL, load
+from .nlp import DEFAULT_MODEL, add_components, load
 
-__all__ = ["DEFAULT_MODEL", "load", "__version__"]
-__version__ = "0.1.0"
+__all__ = ["DEFAULT_MODEL", "add_components", "load", "__version__"]
+__version__ = "0.2.0"

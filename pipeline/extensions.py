@@ -8,8 +8,9 @@ DOC_EXTENSIONS: dict[str, object] = {
     # Set by the caller before the pipeline runs (metadata or --published), or inferred.
     "published": None,
     "published_source": "unknown",
-    # Per entity (keyed by canonical name): titles seen and acronym; set by newsfacts_entities.
-    "entity_info": None,
+    # Per entity cluster id ("people:0"): its name, aliases, titles or acronym; set by
+    # newsfacts_entities. The cluster id is the ``kb_id_`` of each of its mentions' spans.
+    "entity_clusters": None,
 }
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .components.entities import ORGANIZATIONS_KEY, PEOPLE_KEY
+from .kinds import ORGANIZATIONS, PEOPLE
 from .records import Evidence, Fact, Organization, Person
 
 
@@ -38,37 +38,41 @@ def _sentence(span: Span) -> str:
     return span.doc.text.strip()
 
 
-def _clusters(doc: Doc, key: str) -> Iterator[tuple[str, list[Evidence], dict[str, Any]]]:
-    """(canonical name, mentions, what the component noted) per entity, in order of first mention."""
+def _clusters(doc: Doc, key: str) -> Iterator[tuple[list[Evidence], dict[str, Any]]]:
+    """(mentions, what the component noted) per entity cluster, in order of first mention.
+
+    Mentions are grouped by their cluster id (``kb_id_``), never by name: two people who share
+    a name are two records.
+    """
     groups: dict[str, list[Span]] = defaultdict(list)
     for span in doc.spans.get(key, []):
         groups[span.kb_id_].append(span)
-    info = (doc._.entity_info or {}).get(key, {})
-    for name, spans in groups.items():
-        yield name, [evidence(span) for span in spans], info.get(name, {})
+    info = doc._.entity_clusters or {}
+    for cluster, spans in groups.items():
+        yield [evidence(span) for span in spans], info[cluster]
 
 
 def _people(doc: Doc) -> list[Person]:
     return [
         Person(
-            name=name,
+            name=known["name"],
             aliases=list(known.get("aliases", [])),
             titles=list(known.get("titles", [])),
             mentions=mentions,
             evidence=mentions[0],
         )
-        for name, mentions, known in _clusters(doc, PEOPLE_KEY)
+        for mentions, known in _clusters(doc, PEOPLE)
     ]
 
 
 def _organizations(doc: Doc) -> list[Organization]:
     return [
         Organization(
-            name=name,
+            name=known["name"],
             aliases=list(known.get("aliases", [])),
             acronym=known.get("acronym"),
             mentions=mentions,
             evidence=mentions[0],
         )
-        for name, mentions, known in _clusters(doc, ORGANIZATIONS_KEY)
+        for mentions, known in _clusters(doc, ORGANIZATIONS)
     ]

@@ -9,7 +9,7 @@ import spacy
 
 import pipeline
 from pipeline.facts import doc_to_facts
-from pipeline.nlp import COMPONENTS
+from pipeline.nlp import COMPONENTS, PLACEMENT
 
 pytestmark = pytest.mark.model
 
@@ -28,9 +28,27 @@ def test_newsfacts_components_sit_around_the_parser_and_ner(nlp):
     assert names.index("newsfacts_entity_fixes") < names.index("newsfacts_entities")
 
 
-def test_factories_are_exposed_as_spacy_entry_points():
+def test_every_component_is_exposed_as_a_spacy_entry_point():
     declared = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"newsfacts_paragraphs", "newsfacts_entity_fixes", "newsfacts_entities", "newsfacts_published"} <= declared
+    assert set(COMPONENTS) <= declared
+
+
+def test_every_component_adds_by_name_to_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.initialize()
+    doc = nlp("Officials of the Ministry of Unification met Daily NK.\n\nThe NIS said so last year.")
+    assert "Daily NK" in {span.text for span in doc.spans["organizations"]}
+
+
+def test_every_component_adds_by_name_to_an_installed_model():
+    nlp = spacy.load(pipeline.DEFAULT_MODEL)
+    for name, where, anchor in PLACEMENT:
+        nlp.add_pipe(name, **({"first": True} if where == "first" else {where: anchor}))
+    doc = nlp("Kim Jong Un met officials of the Workers' Party of Korea (WPK).")
+    people = {doc._.entity_clusters[span.kb_id_]["name"] for span in doc.spans["people"]}
+    assert people == {"Kim Jong Un"}
 
 
 def test_a_saved_pipeline_loads_back_with_its_components(nlp, tmp_path):
@@ -42,12 +60,18 @@ def test_a_saved_pipeline_loads_back_with_its_components(nlp, tmp_path):
     assert pipeline.load(tmp_path / "pipeline").pipe_names == nlp.pipe_names
 
 
-def test_components_can_join_a_users_own_pipeline():
-    nlp = spacy.load(pipeline.DEFAULT_MODEL, exclude=["lemmatizer"])
-    nlp.add_pipe("newsfacts_entity_fixes", after="ner")
-    nlp.add_pipe("newsfacts_entities")
-    doc = nlp("Kim Jong Un met officials of the Workers' Party of Korea (WPK).")
-    assert "Kim Jong Un" in {span.kb_id_ for span in doc.spans["people"]}
+def test_a_component_round_trips_through_bytes(nlp):
+    fixes = nlp.get_pipe("newsfacts_entities")
+    copy = type(fixes)(nlp).from_bytes(fixes.to_bytes())
+    assert copy.tables == fixes.tables
+
+
+def test_the_tokenizer_exception_travels_in_config(nlp, tmp_path):
+    assert nlp.config["components"]["newsfacts_special_cases"]["special_cases"] == {"Im": [{"ORTH": "Im"}]}
+    blank = spacy.blank("en")
+    assert [t.text for t in blank("Im Ji-hyun")][:2] == ["I", "m"]
+    blank.add_pipe("newsfacts_special_cases")
+    assert [t.text for t in blank("Im Ji-hyun")][0] == "Im"
 
 
 def test_an_undated_article_is_dated_by_a_restated_figure(nlp):
@@ -85,15 +109,41 @@ def test_a_past_relative_year_beside_an_explicit_one_dates_the_article_later(nlp
     assert doc._.published == "2023"
 
 
-def test_a_saved_pipeline_loads_in_a_fresh_process_through_the_entry_points(nlp, tmp_path):
+# Run in a fresh process: the package's data files are made unreadable before the saved
+# pipeline loads, so every pattern and table it uses must come from the saved folder.
+FRESH_PROCESS = """
+import importlib.resources as resources, json, sys
+real_files = resources.files
+def no_package_data(package):
+    if str(package).startswith("pipeline.data"):
+        raise PermissionError("package data made unreadable for this test")
+    return real_files(package)
+resources.files = no_package_data
+import spacy
+nlp = spacy.load(sys.argv[1])
+doc = nlp(sys.argv[2])
+print(json.dumps([fact.model_dump(mode="json") for fact in doc._.facts]))
+"""
+
+
+def test_a_saved_pipeline_runs_in_a_fresh_process_without_the_package_data(nlp, tmp_path):
+    import json
     import subprocess
     import sys
 
     nlp.to_disk(tmp_path / "saved")
-    script = (
-        "import spacy, sys; nlp = spacy.load(sys.argv[1]); doc = nlp('The NIS briefed Daily NK.');"
-        "print([s.kb_id_ for s in doc.spans['organizations']])"
-    )
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "saved")], capture_output=True, text=True)
+    text = "Im Ji-hyun told Daily NK that the NIS and the National Intelligence Service (NIS) are one."
+    done = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "saved"), text],
+                          capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "National Intelligence Service" in done.stdout and "Daily NK" in done.stdout
+    assert json.loads(done.stdout) == [fact.model_dump(mode="json") for fact in nlp(text)._.facts]
+    assert "Im Ji-hyun" in done.stdout
+
+
+def test_the_package_data_really_is_unreadable_in_that_process(tmp_path):
+    import subprocess
+    import sys
+
+    script = FRESH_PROCESS.split("import spacy")[0] + "from pipeline import data; data.entity_patterns()"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "package data made unreadable" in done.stderr

@@ -16,6 +16,7 @@ from ..normalize.dates import RELATIVE_YEAR_OFFSETS, infer_publication_year, is_
 from ..normalize.numbers import parse_digits
 
 _NOT_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
+_MAX_PAIRS = 1000
 
 
 class PublishedInference:
@@ -35,42 +36,101 @@ class PublishedInference:
         return doc
 
     def infer_year(self, doc: Doc) -> int | None:
+        sentence_of = _sentence_starts(doc)
         relative = [
             (doc[start:end], int(doc.vocab.strings[match_id])) for match_id, start, end in self.matcher(doc)
         ]
         explicit = [(token, int(token.text)) for token in doc if is_explicit_year(token)]
-        figures = {sent.start: self._figures(sent) for sent in doc.sents} if relative and explicit else {}
-        restatements = [
-            (offset, year)
-            for phrase, offset in relative
-            for token, year in explicit
-            if phrase.sent != token.sent and figures[phrase.sent.start] & figures[token.sent.start]
-        ]
-        # "63 in 2021 and 67 last year", "from 30,000 in 2017 to 11,500 last year": a past
-        # relative year set beside an explicit one in a sentence is another, later year. (Not
-        # "this year": "2,183 this year, says the 2014 survey" names one year twice.)
-        bounds = [
-            year - offset + 1
-            for phrase, offset in relative
-            for token, year in explicit
-            if offset < 0 and phrase.sent == token.sent and not _appositive(phrase, token)
-        ]
         return infer_publication_year(
-            restatements,
+            self._restatements(doc, sentence_of, relative, explicit),
             [offset for _, offset in relative],
             [year for _, year in explicit],
-            lower_bounds=bounds,
+            lower_bounds=_lower_bounds(sentence_of, relative, explicit),
         )
 
-    def _figures(self, sentence: Span) -> set[float]:
-        """Numbers in a sentence that could be a restated figure (not years, not small)."""
+    def _restatements(
+        self, doc: Doc, sentence_of: list[int], relative: list[tuple[Span, int]], explicit: list[tuple[Token, int]]
+    ) -> list[tuple[int, int]]:
+        """(offset, year) for a figure tied to a relative year in one sentence and to an explicit
+        year in another ("1417 ... last year" / "in 2016 was 1417"): the strongest sign.
+
+        Explicit years are indexed by the figures of their sentence, and the pairs stop at
+        ``_MAX_PAIRS`` (plenty of votes), so a very long article costs linear time.
+        """
+        if not relative or not explicit:
+            return []
+        figures = _SentenceFigures(doc, sentence_of, self.min_restated_figure)
+        years_by_figure: dict[float, list[tuple[Token, int]]] = {}
+        for token, year in explicit:
+            for figure in figures.of(token.i):
+                years_by_figure.setdefault(figure, []).append((token, year))
+        pairs: list[tuple[int, int]] = []
+        for phrase, offset in relative:
+            sentence = sentence_of[phrase.start]
+            seen: set[int] = set()
+            for figure in figures.of(phrase.start):
+                for token, year in years_by_figure.get(figure, ()):
+                    if sentence_of[token.i] != sentence and token.i not in seen:
+                        seen.add(token.i)
+                        pairs.append((offset, year))
+                        if len(pairs) >= _MAX_PAIRS:
+                            return pairs
+        return pairs
+
+
+class _SentenceFigures:
+    """Numbers in a sentence that could be a restated figure (not years, not small), computed
+    once per sentence."""
+
+    def __init__(self, doc: Doc, sentence_of: list[int], minimum: int) -> None:
+        self.doc, self.sentence_of, self.minimum = doc, sentence_of, minimum
+        self._cache: dict[int, set[float]] = {}
+
+    def of(self, token_index: int) -> set[float]:
+        start = self.sentence_of[token_index]
+        if start not in self._cache:
+            self._cache[start] = self._figures(start)
+        return self._cache[start]
+
+    def _figures(self, start: int) -> set[float]:
         values = set()
-        for token in sentence:
+        for token in self.doc[start:]:
+            if token.i > start and self.sentence_of[token.i] != start:
+                break
             if token.like_num and token.ent_type_ not in _NOT_FIGURES and not is_explicit_year(token):
                 value = parse_digits(token.text)
-                if value is not None and value >= self.min_restated_figure:
+                if value is not None and value >= self.minimum:
                     values.add(value)
         return values
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its sentence (one pass over the doc)."""
+    starts, current = [], 0
+    for token in doc:
+        if token.is_sent_start and token.i > 0:
+            current = token.i
+        starts.append(current)
+    return starts
+
+
+def _lower_bounds(
+    sentence_of: list[int], relative: list[tuple[Span, int]], explicit: list[tuple[Token, int]]
+) -> list[int]:
+    """"63 in 2021 and 67 last year", "from 30,000 in 2017 to 11,500 last year": a past relative
+    year set beside an explicit one in a sentence is another, later year. (Not "this year":
+    "2,183 this year, says the 2014 survey" names one year twice.)"""
+    by_sentence: dict[int, list[tuple[Token, int]]] = {}
+    for token, year in explicit:
+        by_sentence.setdefault(sentence_of[token.i], []).append((token, year))
+    bounds = []
+    for phrase, offset in relative:
+        if offset >= 0:
+            continue
+        for token, year in by_sentence.get(sentence_of[phrase.start], [])[:_MAX_PAIRS]:
+            if not _appositive(phrase, token):
+                bounds.append(year - offset + 1)
+    return bounds
 
 
 def is_explicit_year(token: Token) -> bool:

@@ -1,12 +1,15 @@
 """Patterns and gazetteers shipped as JSONL package data, validated as they load.
 
-Each call returns a fresh list, so no caller can mutate another's patterns.
+Each call returns a fresh list, so no caller can mutate another's patterns. Components read
+these only in ``initialize()``; a saved pipeline carries its own copy (see
+``pipeline.components.tables``).
 """
 
 from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -78,9 +81,20 @@ class EntityWord(_Row):
         return value
 
 
-def load_records(filename: str, model: type[T]) -> list[T]:
-    """Read ``pipeline/data/FILENAME`` and validate every line against ``model``."""
-    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+def load_records(filename: str, model: type[T], folder: str | Path | None = None) -> list[T]:
+    """Read ``FILENAME`` from ``folder`` (default: the package's ``pipeline/data/``) and validate
+    every line against ``model``."""
+    if folder is None:
+        text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+        where = filename
+    else:
+        path = Path(folder) / filename
+        text, where = path.read_text(encoding="utf-8"), str(path)
+    return parse_records(text, model, where)
+
+
+def parse_records(text: str, model: type[T], where: str) -> list[T]:
+    """Validate JSONL ``text`` line by line; a bad line raises naming ``where`` and its number."""
     rows: list[T] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -88,44 +102,63 @@ def load_records(filename: str, model: type[T]) -> list[T]:
         try:
             rows.append(model.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise DataFileError(f"{filename}:{number}: {exc}") from None
+            raise DataFileError(f"{where}:{number}: {exc}") from None
     return rows
 
 
+def dump_records(rows: list[BaseModel]) -> str:
+    """JSONL text of ``rows``, the inverse of :func:`parse_records`."""
+    return "".join(row.model_dump_json(exclude_defaults=True) + "\n" for row in rows)
+
+
+# The shipped tables, by file name; components name them in their ``TABLES``.
+ENTITY_PATTERNS = "entity_patterns.jsonl"
+ORG_PATTERNS = "org_patterns.jsonl"
+ALIAS_CUES = "alias_cues.jsonl"
+ORG_ALIASES = "org_aliases.jsonl"
+SURNAMES = "korean_surnames.jsonl"
+ENTITY_WORDS = "entity_words.jsonl"
+
+
 def entity_patterns() -> list[EntityPattern]:
-    return load_records("entity_patterns.jsonl", EntityPattern)
+    """Gazetteer names for the entity ruler ("Daily NK" ORG, "Panmunjom" LOC)."""
+    return load_records(ENTITY_PATTERNS, EntityPattern)
 
 
 def org_patterns() -> list[EntityPattern]:
     """Token patterns for organizations named by a phrase ("North Korea's embassy in London")."""
-    return load_records("org_patterns.jsonl", EntityPattern)
+    return load_records(ORG_PATTERNS, EntityPattern)
 
 
-def alias_cues() -> list[str]:
-    return [row.cue for row in load_records("alias_cues.jsonl", AliasCue)]
+def alias_cues() -> list[AliasCue]:
+    return load_records(ALIAS_CUES, AliasCue)
 
 
 def org_aliases() -> list[OrgAlias]:
-    return load_records("org_aliases.jsonl", OrgAlias)
+    return load_records(ORG_ALIASES, OrgAlias)
 
 
 def surnames() -> list[Surname]:
-    return load_records("korean_surnames.jsonl", Surname)
+    return load_records(SURNAMES, Surname)
 
 
-def surname_groups() -> dict[str, str]:
+def entity_words() -> list[EntityWord]:
+    return load_records(ENTITY_WORDS, EntityWord)
+
+
+def surname_groups(rows: list[Surname]) -> dict[str, str]:
     """Every romanization of a Korean surname (lower case) -> one key for that family name."""
     groups: dict[str, str] = {}
-    for row in surnames():
+    for row in rows:
         group = groups.get(row.surname.lower(), row.surname.lower())
         for name in (row.surname, *row.variants):
             groups.setdefault(name.lower(), group)
     return groups
 
 
-def entity_words_by_role() -> dict[str, set[str]]:
-    """Every role of ``entity_words.jsonl`` with its words, from one read of the file."""
+def words_by_role(rows: list[EntityWord]) -> dict[str, frozenset[str]]:
+    """Every role of the entity words with its words (a role with no rows has none)."""
     roles: dict[str, set[str]] = {role: set() for role in get_args(EntityWord.model_fields["role"].annotation)}
-    for row in load_records("entity_words.jsonl", EntityWord):
+    for row in rows:
         roles[row.role].add(row.word)
-    return roles
+    return {role: frozenset(words) for role, words in roles.items()}

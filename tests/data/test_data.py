@@ -6,7 +6,8 @@ from pipeline import data
 
 
 @pytest.mark.parametrize(
-    "loader", [data.entity_patterns, data.org_patterns, data.org_aliases, data.surnames, data.alias_cues]
+    "loader",
+    [data.entity_patterns, data.org_patterns, data.org_aliases, data.surnames, data.alias_cues, data.entity_words],
 )
 def test_every_data_file_loads_and_validates(loader):
     assert loader()
@@ -32,7 +33,7 @@ def test_a_broken_line_names_its_file_and_line(monkeypatch):
 
 
 def test_surname_romanizations_share_one_group():
-    groups = data.surname_groups()
+    groups = data.surname_groups(data.surnames())
     assert groups["lee"] == groups["yi"] == groups["rhee"]
     assert groups["thae"] == groups["tae"]
     assert groups["kim"] != groups["park"]
@@ -48,3 +49,18 @@ def test_gazetteer_names_are_unique_per_label():
     for row in data.entity_patterns():
         if isinstance(row.pattern, str):
             assert seen.setdefault(row.pattern, row.label) == row.label, row.pattern
+
+
+def test_words_by_role_knows_every_role_even_without_rows():
+    roles = data.words_by_role([data.EntityWord(word="restaurant", role="venue")])
+    assert roles["venue"] == {"restaurant"} and roles["title"] == frozenset()
+
+
+def test_records_read_from_a_folder_of_ones_own(tmp_path):
+    (tmp_path / "korean_surnames.jsonl").write_text('{"surname": "Thae", "variants": ["Tae"]}\n', encoding="utf-8")
+    assert data.load_records(data.SURNAMES, data.Surname, tmp_path) == [data.Surname(surname="Thae", variants=["Tae"])]
+
+
+def test_dumped_records_parse_back_to_the_same_rows():
+    rows = data.entity_patterns()
+    assert data.parse_records(data.dump_records(rows), data.EntityPattern, "copy") == rows

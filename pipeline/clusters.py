@@ -1,0 +1,252 @@
+"""Grouping the mentions of one article into one cluster per real person or organization.
+
+"Thae Yong-ho" = "Thae Yong Ho" = "Thae"; "the Unification Ministry" = "the Ministry of
+Unification"; "NIS" = "National Intelligence Service" (by its initials, a parenthesis after the
+full name, or the gazetteer). A cluster is identified by its position among the article's
+clusters, never by its name: two people who share a name stay two clusters.
+
+Every lookup goes through an index (a key, a family name, an acronym, a last word), so an article
+with thousands of mentions clusters in time linear in its mentions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .lexicon import NameLexicon
+from .normalize.names import (
+    initials,
+    inverted_forms,
+    is_acronym,
+    korean_person_key,
+    looks_like_korean_name,
+    person_key,
+    surface_key,
+)
+
+
+@dataclass(eq=False)
+class Cluster:
+    """One real entity: its surface forms in order of appearance and its mentions."""
+
+    label: str
+    order: int  # position among the article's clusters of its kind: the cluster's identity
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    canonical_hint: str | None = None  # from the gazetteer
+    titles: list[str] = field(default_factory=list)
+    other_names: set[str] = field(default_factory=set)  # "under the name X": never canonical
+    declared_acronym: str | None = None  # "(NIS)" after the full name, even if never used again
+    owners: set[str] = field(default_factory=set)  # "China's" Foreign Ministry
+
+    @property
+    def canonical(self) -> str:
+        if self.canonical_hint:
+            return self.canonical_hint
+        names = [f for f in self.forms if not is_acronym(f) and f not in self.other_names] or self.forms
+        # The fullest form; "Thae Yong-ho" and "Thae Yong Ho" tie, so the first seen wins.
+        return max(names, key=lambda f: (len(f.replace(" ", "").replace("-", "")), -self.forms.index(f)))
+
+    @property
+    def acronym(self) -> str | None:
+        if self.label != "ORG":
+            return None
+        return next((f for f in self.forms if is_acronym(f)), self.declared_acronym)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Surface forms seen, other than the canonical name and the acronym."""
+        canonical, acronym = self.canonical, self.acronym
+        return [f for f in self.forms if f not in (canonical, acronym)]
+
+    @property
+    def fullest_name(self) -> list[str]:
+        """The longest non-acronym form, as words."""
+        names = [form.split() for form in self.forms if not is_acronym(form)]
+        return max(names, key=len, default=[])
+
+
+def _latest(clusters: list[Cluster] | None, accept=lambda cluster: True) -> Cluster | None:
+    """The most recently created of ``clusters`` that ``accept`` allows."""
+    return max((c for c in clusters or () if accept(c)), key=lambda c: c.order, default=None)
+
+
+class _Clusters:
+    """Clusters of one kind with the indexes that find them."""
+
+    label = ""
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        self.lexicon = lexicon
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, list[Cluster]] = defaultdict(list)
+        self.last_touched: Cluster | None = None  # "under the name ..." renames this one
+
+    def new(self) -> Cluster:
+        cluster = Cluster(label=self.label, order=len(self.clusters))
+        self.clusters.append(cluster)
+        return cluster
+
+    def add_key(self, cluster: Cluster, key: str) -> None:
+        if key not in cluster.keys:
+            cluster.keys.add(key)
+            self.by_key[key].append(cluster)
+
+    def add_mention(self, cluster: Cluster, span: Span, surface: str | None) -> None:
+        cluster.mentions.append(span)
+        if surface is not None and surface not in cluster.forms:
+            cluster.forms.append(surface)
+            self.form_added(cluster, surface)
+        self.last_touched = cluster
+
+    def form_added(self, cluster: Cluster, form: str) -> None:
+        """Hook for the indexes that depend on forms."""
+
+
+class PeopleClusters(_Clusters):
+    label = "PERSON"
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__(lexicon)
+        self.by_family: dict[str, list[Cluster]] = defaultdict(list)
+
+    def add(self, span: Span, words: list[str], titles: list[str], renamed: bool) -> None:
+        key = self.key(words)
+        cluster = _latest(self.by_key.get(key))
+        if cluster is None and len(words) == 1:
+            cluster = _latest(self.by_family.get(self.lexicon.family(words[0])))  # a lone "Thae"
+        if cluster is None and renamed and self.last_touched is not None:
+            cluster = self.last_touched
+            cluster.other_names.add(" ".join(words))
+        if cluster is None:
+            cluster = self.new()
+        self.add_key(cluster, key)
+        self.add_mention(cluster, span, " ".join(words))
+        cluster.titles.extend(title for title in titles if title not in cluster.titles)
+
+    def key(self, words: list[str]) -> str:
+        """Romanization-insensitive: "Thae Yong-ho", "Thae Yong Ho" and "Tae Yongho" agree."""
+        if len(words) > 1 and looks_like_korean_name(words, self.lexicon.surnames):
+            return korean_person_key(self.lexicon.family(words[0]), words[1:])
+        return person_key(words)
+
+    def form_added(self, cluster: Cluster, form: str) -> None:
+        parts = form.split()
+        if len(parts) < 2:
+            return
+        family = parts[0] if looks_like_korean_name(parts, self.lexicon.surnames) else parts[-1]
+        group = self.by_family[self.lexicon.family(family)]
+        if cluster not in group:
+            group.append(cluster)
+
+
+class OrgClusters(_Clusters):
+    label = "ORG"
+
+    def __init__(self, lexicon: NameLexicon, gazetteer: dict[str, str]) -> None:
+        super().__init__(lexicon)
+        self.gazetteer = gazetteer  # surface key of any known form -> canonical name
+        self.by_word: dict[str, list[Cluster]] = defaultdict(list)  # any word of a form
+        self.by_initials: dict[str, list[Cluster]] = defaultdict(list)  # of a full-name form
+        self.by_acronym_form: dict[str, list[Cluster]] = defaultdict(list)  # an acronym form
+        self.by_last_word: dict[str, list[Cluster]] = defaultdict(list)  # of the fullest name
+        self._last_word: dict[Cluster, str] = {}  # which by_last_word bucket a cluster is in
+
+    def add(self, span: Span, words: list[str], owner: str | None, acronym: str | None, renamed: bool) -> None:
+        surface = span.text
+        if len(words) == 1 and self.lexicon.has_role(words[0], "org_head"):
+            cluster = _latest(self.by_word.get(words[0].lower()))  # a bare "Ministry" refers back
+            if cluster is not None:
+                self.add_mention(cluster, span, None)
+            return
+
+        def fits(cluster: Cluster) -> bool:
+            return owner is None or not cluster.owners or owner in cluster.owners
+
+        keys = self.keys(words, surface)
+        cluster = _latest([c for key in keys for c in self.by_key.get(key, ())], fits)
+        if cluster is None:
+            cluster = self.by_acronym(surface, words, fits)
+        if cluster is None:
+            cluster = self.by_shared_ending(words, fits)
+        if cluster is None and renamed and self.last_touched is not None:
+            cluster = self.last_touched
+            cluster.other_names.add(surface)
+        if cluster is None:
+            cluster = self.new()
+        for key in keys:
+            self.add_key(cluster, key)
+        cluster.canonical_hint = cluster.canonical_hint or self.gazetteer.get(surface_key(surface))
+        self.add_mention(cluster, span, surface)
+        if owner is not None:
+            cluster.owners.add(owner)
+        if acronym:
+            self.add_key(cluster, surface_key(acronym))
+            cluster.declared_acronym = cluster.declared_acronym or acronym
+
+    def keys(self, words: list[str], surface: str) -> set[str]:
+        keys = {surface_key(surface)}
+        for index, word in enumerate(words):
+            if self.lexicon.has_role(word, "mission"):  # "North Korea's embassy in London" = "the embassy in London"
+                keys.add(surface_key(" ".join(words[index:])))
+        keys |= {surface_key(form) for form in inverted_forms(words, self.lexicon.role("org_head"))}
+        canonical = self.gazetteer.get(surface_key(surface))
+        if canonical:
+            keys.add(surface_key(canonical))
+        return keys
+
+    def by_acronym(self, surface: str, words: list[str], fits) -> Cluster | None:
+        """"NIS" after "National Intelligence Service", or the other way round. A full name joins
+        an acronym only while the acronym stands alone: once "MSS" is the Ministry of State
+        Security, a "Ministry of Social Security" is another body."""
+        found: list[Cluster] = []
+        if is_acronym(surface):
+            found += self.by_initials.get(_acronym_key(surface), [])
+        for variant in {initials(words, skip_stopwords=True), initials(words, skip_stopwords=False)}:
+            found += [c for c in self.by_acronym_form.get(variant, []) if all(map(is_acronym, c.forms))]
+        return _latest(found, fits)
+
+    def by_shared_ending(self, words: list[str], fits) -> Cluster | None:
+        """"the Red Cross" and "the Korean Red Cross": one name ends the other; only when one body
+        fits. Compared with each body's fullest name, so "National Security Council" never joins
+        a "UN Security Council" that was also called "Security Council"."""
+        if len(words) < 2:
+            return None
+        candidates = [c for c in self.by_last_word.get(words[-1].lower(), []) if fits(c)]
+        matches = [c for c in candidates if _one_ends_the_other(c.fullest_name, words)]
+        return matches[0] if len(matches) == 1 else None
+
+    def form_added(self, cluster: Cluster, form: str) -> None:
+        words = form.split()
+        for word in {w.lower() for w in words}:
+            if cluster not in self.by_word[word]:
+                self.by_word[word].append(cluster)
+        if is_acronym(form):
+            self.by_acronym_form[_acronym_key(form)].append(cluster)
+            return
+        for variant in {initials(words, skip_stopwords=True), initials(words, skip_stopwords=False)}:
+            if cluster not in self.by_initials[variant]:
+                self.by_initials[variant].append(cluster)
+        fullest = cluster.fullest_name
+        if len(fullest) >= 2 and self._last_word.get(cluster) != fullest[-1].lower():
+            if cluster in self._last_word:
+                self.by_last_word[self._last_word[cluster]].remove(cluster)
+            self._last_word[cluster] = fullest[-1].lower()
+            self.by_last_word[fullest[-1].lower()].append(cluster)
+
+
+def _acronym_key(acronym: str) -> str:
+    return acronym.replace(".", "").upper()
+
+
+def _one_ends_the_other(fullest: list[str], words: list[str]) -> bool:
+    return len(fullest) >= 2 and (_ends_with(fullest, words) or _ends_with(words, fullest))
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    tail = longer[len(longer) - len(shorter) :]
+    return len(longer) > len(shorter) and [w.lower() for w in tail] == [w.lower() for w in shorter]

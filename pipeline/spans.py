@@ -1,0 +1,59 @@
+"""Small helpers on spaCy spans, shared by every component (no component imports another)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def spans_overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def relabel(span: Span, label: str, rule: str) -> Span:
+    """The same tokens under another label, with the rule that relabelled them as ``id_``."""
+    return Span(span.doc, span.start, span.end, label=label, span_id=rule)
+
+
+def name_words(span: Span) -> list[str]:
+    """Words of a name as written: "Yong-ho" stays one word, a leading "the" goes."""
+    words = span.text.split()
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
+def trim_name(span: Span) -> Span | None:
+    """Without a leading article or a trailing possessive or punctuation; None when nothing is
+    left. The label and the rule (``id_``) stay."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, span_id=span.id_ or "ner")
+
+
+class TokenOwners:
+    """Which span covers each token: overlap questions in time linear in the span's length,
+    whatever the number of spans (a long article has thousands)."""
+
+    def __init__(self, doc: Doc, spans: Iterable[Span]) -> None:
+        self._owner: list[Span | None] = [None] * len(doc)
+        for span in spans:
+            for i in range(span.start, span.end):
+                self._owner[i] = span
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The spans sharing a token with ``span``, each once, in order."""
+        found: list[Span] = []
+        for owner in self._owner[span.start : span.end]:
+            if owner is not None and (not found or found[-1] is not owner):
+                found.append(owner)
+        return found
