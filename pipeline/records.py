@@ -41,6 +41,7 @@ class YearCount(_Record):
     count_max: int | None = None
     subject: str = Field(description="What is counted, a short noun phrase.")
     cumulative: bool = False
+    source: str | None = Field(default=None, description="Who states the figure (a person or organization record's name).")
     evidence: Evidence
 
 
@@ -52,6 +53,7 @@ class Percentage(_Record):
     subject: str
     year: int | None = None
     base_year: int | None = None
+    source: str | None = Field(default=None, description="Who states the figure (a person or organization record's name).")
     evidence: Evidence
 
 

@@ -67,10 +67,10 @@ def test_a_component_round_trips_through_bytes(nlp):
 
 
 def test_the_tokenizer_exception_travels_in_config(nlp, tmp_path):
-    assert nlp.config["components"]["newsfacts_special_cases"]["special_cases"] == {"Im": [{"ORTH": "Im"}]}
+    assert nlp.config["components"]["newsfacts_tokenizer"]["special_cases"] == {"Im": [{"ORTH": "Im"}]}
     blank = spacy.blank("en")
     assert [t.text for t in blank("Im Ji-hyun")][:2] == ["I", "m"]
-    blank.add_pipe("newsfacts_special_cases")
+    blank.add_pipe("newsfacts_tokenizer")
     assert [t.text for t in blank("Im Ji-hyun")][0] == "Im"
 
 
@@ -91,17 +91,6 @@ def test_evidence_offsets_point_into_the_text(nlp):
     for fact in doc_to_facts(nlp(text)):
         for mention in fact.mentions:
             assert text[mention.start : mention.end] == mention.text
-
-
-@pytest.mark.parametrize(
-    ("text", "years"),
-    [("The 2014 survey found 2016 defectors.", [2014]), ("It rose to 1417 in 2016.", [2016]),
-     ("2000 defectors arrived in 2001.", [2001])],
-)
-def test_years_are_told_from_counts_by_the_noun_they_modify(nlp, text, years):
-    from pipeline.components.published import is_explicit_year
-
-    assert [int(t.text) for t in nlp(text) if is_explicit_year(t)] == years
 
 
 def test_a_past_relative_year_beside_an_explicit_one_dates_the_article_later(nlp):

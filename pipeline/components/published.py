@@ -1,30 +1,62 @@
 """``newsfacts_published``: infer when an undated article was written, from its own text.
 
 Relative dates ("last year") can only be resolved against a publication date. When metadata and
-the caller gave none, the article usually betrays it: the headline says "1417 defectors entered
-South Korea last year", the body says "in 2016 was 1417", so it was written in 2017.
+the caller gave none, the article usually betrays it, and this component collects the signs
+from the time expressions of ``newsfacts_times`` and the numbers of ``newsfacts_quantities``:
+
+- a figure restated with a relative and an explicit year: the headline's "1417 defectors
+  entered South Korea last year" is the body's "in 2016 was 1417", so it was written in 2017;
+- a year that names last year's figure: "Only 67 arrived last year. The 2022 figure was ...";
+- a rare name restated the same way: "The Ningbo defection two years ago" beside "In April
+  2016, 12 waitresses ... in Ningbo";
+- an anniversary at the top: "Twenty-five years on", "its twentieth anniversary", counted from
+  the earliest year the article names;
+- failing those, the latest year named (the year after it when the article speaks of "last
+  year" but never of "this year"), and never before a relative year set beside an explicit one
+  ("63 in 2021 and 67 last year": 2023 or later).
+The arithmetic is the pure :func:`pipeline.normalize.dates.infer_publication_year`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
-from ..normalize.dates import RELATIVE_YEAR_OFFSETS, infer_publication_year, is_plausible_year
-from ..normalize.numbers import parse_digits
+from ..normalize.dates import PublicationSigns, infer_publication_year
+from ..normalize.numbers import parse_number_words
+from ..normalize.times import TimeValue
+from .quantities import QUANTITIES_KEY
+from .times import TIMES_KEY
 
-_NOT_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
 _MAX_PAIRS = 1000
+_FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "count", "level", "numbers", "figures"})
+_NAME_LABELS = frozenset({"GPE", "ORG", "FAC", "LOC", "EVENT", "PERSON"})
+_ANNIVERSARY_AFTER = frozenset({"on", "later", "after", "since"})
+_HEAD_SENTENCES = 3
+
+
+@dataclass
+class _Sentences:
+    """The signs gathered per sentence (by index in the document)."""
+
+    relative: list[tuple[int, int]] = field(default_factory=list)  # (sentence, offset in years)
+    explicit: list[tuple[int, int]] = field(default_factory=list)  # (sentence, year)
+    appositive: set[int] = field(default_factory=set)  # relative phrases naming an explicit year beside them
+    figures: dict[int, set[float]] = field(default_factory=dict)  # restatable figures (not small)
+    counted: set[int] = field(default_factory=set)  # sentences with any count or percentage
+    names: dict[int, set[str]] = field(default_factory=dict)  # names of places, bodies, events
+    named_relative: list[tuple[int, str, int]] = field(default_factory=list)  # (sentence, name, offset)
 
 
 class PublishedInference:
-    def __init__(self, nlp: Language, min_restated_figure: int) -> None:
+    def __init__(self, min_restated_figure: int, times_key: str = TIMES_KEY,
+                 quantities_key: str = QUANTITIES_KEY) -> None:
         self.min_restated_figure = min_restated_figure
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase, offset in RELATIVE_YEAR_OFFSETS.items():
-            self.matcher.add(f"{offset}", [nlp.make_doc(phrase)])
+        self.times_key = times_key
+        self.quantities_key = quantities_key
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.published:
@@ -36,134 +68,214 @@ class PublishedInference:
         return doc
 
     def infer_year(self, doc: Doc) -> int | None:
-        sentence_of = _sentence_starts(doc)
-        relative = [
-            (doc[start:end], int(doc.vocab.strings[match_id])) for match_id, start, end in self.matcher(doc)
-        ]
-        explicit = [(token, int(token.text)) for token in doc if is_explicit_year(token)]
+        sentence_of = _sentence_index(doc)
+        signs = self._gather(doc, sentence_of)
         return infer_publication_year(
-            self._restatements(doc, sentence_of, relative, explicit),
-            [offset for _, offset in relative],
-            [year for _, year in explicit],
-            lower_bounds=_lower_bounds(sentence_of, relative, explicit),
+            PublicationSigns(
+                restatements=_pairs(signs.relative, signs.explicit, signs.figures),
+                year_references=_year_references(doc, sentence_of, signs),
+                name_restatements=_name_pairs(signs),
+                anniversaries=_anniversaries(doc, sentence_of, signs),
+                relative_offsets=[offset for _, offset in signs.relative],
+                explicit_years=[year for _, year in signs.explicit],
+                lower_bounds=_lower_bounds(signs),
+            )
         )
 
-    def _restatements(
-        self, doc: Doc, sentence_of: list[int], relative: list[tuple[Span, int]], explicit: list[tuple[Token, int]]
-    ) -> list[tuple[int, int]]:
-        """(offset, year) for a figure tied to a relative year in one sentence and to an explicit
-        year in another ("1417 ... last year" / "in 2016 was 1417"): the strongest sign.
-
-        Explicit years are indexed by the figures of their sentence, and the pairs stop at
-        ``_MAX_PAIRS`` (plenty of votes), so a very long article costs linear time.
-        """
-        if not relative or not explicit:
-            return []
-        figures = _SentenceFigures(doc, sentence_of, self.min_restated_figure)
-        years_by_figure: dict[float, list[tuple[Token, int]]] = {}
-        for token, year in explicit:
-            for figure in figures.of(token.i):
-                years_by_figure.setdefault(figure, []).append((token, year))
-        pairs: list[tuple[int, int]] = []
-        for phrase, offset in relative:
-            sentence = sentence_of[phrase.start]
-            seen: set[int] = set()
-            for figure in figures.of(phrase.start):
-                for token, year in years_by_figure.get(figure, ()):
-                    if sentence_of[token.i] != sentence and token.i not in seen:
-                        seen.add(token.i)
-                        pairs.append((offset, year))
-                        if len(pairs) >= _MAX_PAIRS:
-                            return pairs
-        return pairs
+    def _gather(self, doc: Doc, sentence_of: list[int]) -> _Sentences:
+        signs = _Sentences()
+        times = sorted(doc.spans.get(self.times_key, []), key=lambda span: span.start)
+        for index, span in enumerate(times):
+            value = TimeValue(**span._.time)
+            sentence = sentence_of[span.start]
+            if value.kind == "absolute":
+                signs.explicit.append((sentence, value.years))
+            elif _is_relative_year(span, value):
+                if any(_appositive(span, other) for other in times[max(0, index - 1) : index + 2]):
+                    signs.appositive.add(len(signs.relative))
+                signs.relative.append((sentence, value.years))
+                name = _named_event(span)
+                if name is not None and value.years < 0:  # "The Ningbo defection two years ago"
+                    signs.named_relative.append((sentence, name, value.years))
+        for span in doc.spans.get(self.quantities_key, []):
+            quantity = span._.quantity
+            if span.label_ in {"count", "percent"}:
+                signs.counted.add(sentence_of[span.start])
+                if quantity["value"] >= self.min_restated_figure:
+                    signs.figures.setdefault(sentence_of[span.start], set()).add(quantity["value"])
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                signs.names.setdefault(sentence_of[ent.start], set()).add(ent.text.lower())
+        return signs
 
 
-class _SentenceFigures:
-    """Numbers in a sentence that could be a restated figure (not years, not small), computed
-    once per sentence."""
-
-    def __init__(self, doc: Doc, sentence_of: list[int], minimum: int) -> None:
-        self.doc, self.sentence_of, self.minimum = doc, sentence_of, minimum
-        self._cache: dict[int, set[float]] = {}
-
-    def of(self, token_index: int) -> set[float]:
-        start = self.sentence_of[token_index]
-        if start not in self._cache:
-            self._cache[start] = self._figures(start)
-        return self._cache[start]
-
-    def _figures(self, start: int) -> set[float]:
-        values = set()
-        for token in self.doc[start:]:
-            if token.i > start and self.sentence_of[token.i] != start:
-                break
-            if token.like_num and token.ent_type_ not in _NOT_FIGURES and not is_explicit_year(token):
-                value = parse_digits(token.text)
-                if value is not None and value >= self.minimum:
-                    values.add(value)
-        return values
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """For each token, the index of the first token of its sentence (one pass over the doc)."""
-    starts, current = [], 0
-    for token in doc:
-        if token.is_sent_start and token.i > 0:
-            current = token.i
-        starts.append(current)
-    return starts
-
-
-def _lower_bounds(
-    sentence_of: list[int], relative: list[tuple[Span, int]], explicit: list[tuple[Token, int]]
-) -> list[int]:
-    """"63 in 2021 and 67 last year", "from 30,000 in 2017 to 11,500 last year": a past relative
-    year set beside an explicit one in a sentence is another, later year. (Not "this year":
-    "2,183 this year, says the 2014 survey" names one year twice.)"""
-    by_sentence: dict[int, list[tuple[Token, int]]] = {}
-    for token, year in explicit:
-        by_sentence.setdefault(sentence_of[token.i], []).append((token, year))
-    bounds = []
-    for phrase, offset in relative:
-        if offset >= 0:
-            continue
-        for token, year in by_sentence.get(sentence_of[phrase.start], [])[:_MAX_PAIRS]:
-            if not _appositive(phrase, token):
-                bounds.append(year - offset + 1)
-    return bounds
-
-
-def is_explicit_year(token: Token) -> bool:
-    """A four-digit year ("in 2016", "the 2014 survey"), not a count ("2016 defectors").
-
-    A number modifying a plural noun counts it; one modifying a singular noun dates it.
-    """
-    if not (len(token.text) == 4 and token.text.isdigit() and is_plausible_year(int(token.text))):
+def _is_relative_year(span: Span, value: TimeValue) -> bool:
+    """"last year", "this year", "two years ago", "April last year": a year counted from the
+    publication date. Not "now" or "on Monday" (no year of their own) nor "last April"."""
+    if value.kind != "relative" or value.month_offset is not None or value.which is not None:
         return False
-    head = token.head
-    if token.dep_ == "nummod" and head.i > token.i and head.pos_ in {"NOUN", "PROPN"}:
-        return head.tag_ in {"NN", "NNP"}
-    return token.ent_type_ == "DATE" or token.i > 0 and token.nbor(-1).lower_ in _YEAR_PREPOSITIONS
+    return "year" in span.text.lower() or value.years != 0
 
 
-def _appositive(phrase: Span, token: Token) -> bool:
+def _sentence_index(doc: Doc) -> list[int]:
+    """For each token, the index of its sentence (one pass over the doc)."""
+    index, current = [], -1
+    for token in doc:
+        if token.is_sent_start or token.i == 0:
+            current += 1
+        index.append(current)
+    return index
+
+
+def _pairs(relative: list[tuple[int, int]], explicit: list[tuple[int, int]],
+           shared: dict[int, set]) -> list[tuple[int, int]]:
+    """(offset, year) for a relative and an explicit year in two sentences that share a figure
+    (or a name); linear through an index, and capped: enough votes to decide."""
+    by_item: dict[object, list[tuple[int, int]]] = {}
+    for sentence, year in explicit:
+        for item in shared.get(sentence, ()):
+            by_item.setdefault(item, []).append((sentence, year))
+    pairs: list[tuple[int, int]] = []
+    for sentence, offset in relative:
+        seen: set[tuple[int, int]] = set()
+        for item in shared.get(sentence, ()):
+            for other, year in by_item.get(item, ()):
+                if other != sentence and (other, year) not in seen:
+                    seen.add((other, year))
+                    pairs.append((offset, year))
+                    if len(pairs) >= _MAX_PAIRS:
+                        return pairs
+    return pairs
+
+
+def _name_pairs(signs: _Sentences) -> list[tuple[int, int]]:
+    """(offset, year) for a named thing dated by a relative year in one sentence and named in a
+    sentence with an explicit year ("In April 2016, 12 waitresses ... in Ningbo")."""
+    return [
+        (offset, year)
+        for sentence, name, offset in signs.named_relative
+        for other, year in signs.explicit
+        if other != sentence and name in signs.names.get(other, ())
+    ][:_MAX_PAIRS]
+
+
+def _named_event(span: Span) -> str | None:
+    """"The Ningbo defection two years ago": the name of the thing a relative year dates, when
+    the time modifies a noun that a name qualifies."""
+    noun = span.root.head
+    if noun.pos_ != "NOUN" or noun.i >= span.start:
+        return None
+    for child in noun.lefts:
+        if child.ent_type_ in _NAME_LABELS and child.dep_ not in {"det", "poss"}:
+            return child.text.lower()
+    return None
+
+
+def _year_references(doc: Doc, sentence_of: list[int], signs: _Sentences) -> list[tuple[int, int]]:
+    """"Only 67 arrived last year. The 2022 figure was ...": (offset, year) when one of the two
+    sentences after a relative year with a figure names "the YEAR figure"."""
+    relative = {sentence: offset for sentence, offset in signs.relative if offset < 0 and sentence in signs.counted}
+    found = []
+    for token in doc:
+        if not (len(token.text) == 4 and token.text.isdigit()):
+            continue
+        head = token.head
+        if token.dep_ in {"nummod", "compound", "amod"} and head.lower_ in _FIGURE_NOUNS and head.i > token.i:
+            if any(child.lower_ == "the" for child in head.children):
+                sentence = sentence_of[token.i]
+                earlier = next((s for s in (sentence - 1, sentence - 2) if s in relative), None)
+                if earlier is not None:
+                    found.append((relative[earlier], int(token.text)))
+    return found
+
+
+def _anniversaries(doc: Doc, sentence_of: list[int], signs: _Sentences) -> list[int]:
+    """"Twenty-five years on", "marks 20 years", "its twentieth anniversary" in the first
+    sentences: so many years after the earliest year the article names."""
+    if not signs.explicit:
+        return []
+    earliest = min(year for _, year in signs.explicit)
+    found = []
+    for token in doc:
+        if sentence_of[token.i] >= _HEAD_SENTENCES:
+            break
+        years = _anniversary_years(token)
+        if years:
+            found.append(earliest + years)
+    return found
+
+
+def _anniversary_years(token) -> int | None:
+    """The N of "N years on/later/have passed/marks N years" or "Nth anniversary", at ``token``."""
+    doc = token.doc
+    if token.lower_ == "anniversary" and token.i > 0:
+        return _ordinal_value(doc[token.i - 1].lower_)
+    if token.lower_ != "years" or token.i == 0:
+        return None
+    words = [t.lower_ for t in doc[max(0, token.i - 3) : token.i]]
+    value = None
+    for size in (3, 2, 1):
+        text = words[-size:]
+        value = float(text[-1]) if size == 1 and text[-1].isdigit() else parse_number_words(text)
+        if value:
+            break
+    if not value:
+        return None
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    verb = doc[token.i - 2].lower_ if token.i >= 2 else ""  # "marks 20 years"
+    passed = following in {"have", "has"} and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "passed"
+    if following in _ANNIVERSARY_AFTER or passed or verb in {"marks", "marked", "celebrates", "celebrated"}:
+        return int(value)
+    return None
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100,
+}  # fmt: skip
+
+
+def _ordinal_value(word: str) -> int | None:
+    """"20th" -> 20, "twentieth" -> 20."""
+    if word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}:
+        return int(word[:-2])
+    return _ORDINALS.get(word)
+
+
+def _lower_bounds(signs: _Sentences) -> list[int]:
+    """"63 in 2021 and 67 last year": a past relative year beside an explicit one in a sentence
+    is a later year. (Not "this year": "2,183 this year, says the 2014 survey" names one year
+    twice.)"""
+    by_sentence: dict[int, list[int]] = {}
+    for sentence, year in signs.explicit:
+        by_sentence.setdefault(sentence, []).append(year)
+    return [
+        year - offset + 1
+        for index, (sentence, offset) in enumerate(signs.relative)
+        if offset < 0 and index not in signs.appositive
+        for year in by_sentence.get(sentence, [])[:_MAX_PAIRS]
+    ]
+
+
+def _appositive(relative: Span, other: Span) -> bool:
     """"last year (2016)", "2016, last year": the two name the same year."""
-    doc = phrase.doc
-    first, second = (phrase.end, token.i) if phrase.end <= token.i else (token.i + 1, phrase.start)
-    between = doc[first:second]
+    if other is relative or TimeValue(**other._.time).kind != "absolute":
+        return False
+    first, second = (relative, other) if relative.start < other.start else (other, relative)
+    between = relative.doc[first.end : second.start]
     return len(between) <= 2 and all(t.is_punct for t in between)
-
-
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "by", "from", "to", "of", "and", ",", "before", "after"})
 
 
 @Language.factory(
     "newsfacts_published",
     assigns=["doc._.published", "doc._.published_source"],
-    requires=["token.dep", "doc.sents"],
+    requires=["doc.spans", "span._.time", "span._.quantity", "doc.ents", "doc.sents"],
     # Small numbers (ages, days, "ten workers") repeat by chance, so they cannot date an article.
-    default_config={"min_restated_figure": 100},
+    default_config={"min_restated_figure": 100, "times_key": TIMES_KEY, "quantities_key": QUANTITIES_KEY},
 )
-def make_published(nlp: Language, name: str, min_restated_figure: int) -> PublishedInference:
+def make_published(nlp: Language, name: str, min_restated_figure: int, times_key: str,
+                   quantities_key: str) -> PublishedInference:
+    """Infer an undated article's year into ``doc._.published`` (never overriding a given one)."""
     register_extensions()
-    return PublishedInference(nlp, min_restated_figure)
+    return PublishedInference(min_restated_figure, times_key, quantities_key)

@@ -1,34 +1,52 @@
-"""``newsfacts_special_cases``: tokenizer exceptions that news about Korea needs, kept in config.
+"""``newsfacts_tokenizer``: tokenizer rules that news about Korea needs, kept in config.
 
-English tokenizer exceptions read "Im" as "I'm" and split it in two; in this news it is a
-Korean surname ("Im Ji-hyun"). The cases live in the component's config, so they travel with a
-saved pipeline's ``config.cfg`` and apply to any pipeline the component is added to. They are
-applied to ``nlp.tokenizer`` when the component is created: tokenization happens before any
-component runs, so the component itself does nothing to a ``Doc``.
+- ``special_cases``: English tokenizer exceptions read "Im" as "I'm" and split it in two; in
+  this news it is a Korean surname ("Im Ji-hyun").
+- ``extra_infixes``: citation marks glued to a word or a figure ("University[12]",
+  "2,914.[3]") are split off, so that neither the name nor the figure carries the mark.
+
+The rules live in the component's config, so they travel with a saved pipeline's
+``config.cfg`` and apply to any pipeline the component is added to. They are applied to
+``nlp.tokenizer`` when the component is created: tokenization happens before any component
+runs, so the component itself does nothing to a ``Doc``.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
-class SpecialCases:
-    def __init__(self, special_cases: dict[str, list[dict[str, str]]]) -> None:
+CITATION_INFIXES = [
+    r"(?<=[\w.,;:)])\[(?=\w{1,3}\])",  # "University[12]"
+    r"(?<=[\w.,;:)])\[(?=\d{1,3}$)",  # "1,047[3" once the closing bracket is split off
+    r"(?<=\d)\.(?=\[\d)",  # "2,914.[3]"
+]
+
+
+class TokenizerRules:
+    def __init__(self, special_cases: dict[str, list[dict[str, str]]], extra_infixes: list[str]) -> None:
         self.special_cases = special_cases
+        self.extra_infixes = extra_infixes
 
     def __call__(self, doc: Doc) -> Doc:
         return doc
 
 
 @Language.factory(
-    "newsfacts_special_cases",
+    "newsfacts_tokenizer",
     assigns=[],
-    default_config={"special_cases": {"Im": [{"ORTH": "Im"}]}},
+    default_config={"special_cases": {"Im": [{"ORTH": "Im"}]}, "extra_infixes": CITATION_INFIXES},
 )
-def make_special_cases(
-    nlp: Language, name: str, special_cases: dict[str, list[dict[str, str]]]
-) -> SpecialCases:
-    """Add ``special_cases`` (text -> token attributes, as ``Tokenizer.add_special_case``)."""
+def make_tokenizer_rules(
+    nlp: Language, name: str, special_cases: dict[str, list[dict[str, str]]], extra_infixes: list[str]
+) -> TokenizerRules:
+    """Add ``special_cases`` (text -> token attributes, as ``Tokenizer.add_special_case``) and
+    ``extra_infixes`` (regular expressions) to ``nlp.tokenizer``."""
     for text, tokens in special_cases.items():
         nlp.tokenizer.add_special_case(text, tokens)
-    return SpecialCases(special_cases)
+    if extra_infixes:
+        infixes = list(nlp.Defaults.infixes or [])
+        new = [pattern for pattern in extra_infixes if pattern not in infixes]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + new).finditer
+    return TokenizerRules(special_cases, extra_infixes)

@@ -81,6 +81,37 @@ class EntityWord(_Row):
         return value
 
 
+class TokenPattern(_Row):
+    """A spaCy ``Matcher``/``span_ruler`` pattern for anything other than an entity name."""
+
+    label: str
+    pattern: str | list[dict]
+    id: str = Field(description="Which rule it is; becomes the fact's rule.")
+
+
+class Cue(_Row):
+    """A word or phrase with a role in reading numbers ("won": a currency after a number)."""
+
+    phrase: str
+    role: str
+
+    @field_validator("phrase")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        if value != value.lower() or not value.strip():
+            raise ValueError("must be lower-case words")
+        return value
+
+
+class QualifierCue(_Row):
+    """Words that qualify a number, from the table in corpus/GUIDELINES.md: before it ("more
+    than 1,000"), after it ("1,000 or more"), or a verb taking it as object ("exceeded 1,000")."""
+
+    phrase: str
+    qualifier: Literal["more_than", "less_than", "about"]
+    position: Literal["before", "after", "verb"]
+
+
 def load_records(filename: str, model: type[T], folder: str | Path | None = None) -> list[T]:
     """Read ``FILENAME`` from ``folder`` (default: the package's ``pipeline/data/``) and validate
     every line against ``model``."""
@@ -118,6 +149,11 @@ ALIAS_CUES = "alias_cues.jsonl"
 ORG_ALIASES = "org_aliases.jsonl"
 SURNAMES = "korean_surnames.jsonl"
 ENTITY_WORDS = "entity_words.jsonl"
+TIMES = "times.jsonl"
+QUANTITIES = "quantities.jsonl"
+QUALIFIERS = "qualifiers.jsonl"
+YEAR_COUNTS = "year_counts.jsonl"
+PERCENTAGES = "percentages.jsonl"
 
 
 def entity_patterns() -> list[EntityPattern]:

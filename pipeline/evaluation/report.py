@@ -6,11 +6,12 @@ from .scoring import CorpusScore
 
 
 def render_table(score: CorpusScore) -> str:
-    lines = [f"{'kind':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    lines = [f"{'kind':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}  field agreement"]
     for kind, s in score.kinds.items():
+        fields = ", ".join(f"{name} {_ratio(s.field_agreement(name))}" for name in s.fields if s.fields[name][1])
         lines.append(
             f"{kind:<16} {_ratio(s.precision):>9} {_ratio(s.recall):>7} {s.f1:>6.3f} "
-            f"{s.true_positives:>5} {s.false_positives:>5} {s.false_negatives:>5}"
+            f"{s.true_positives:>5} {s.false_positives:>5} {s.false_negatives:>5}  {fields}".rstrip()
         )
     lines.append(f"published dates correct: {score.published_correct} of {len(score.articles)}")
     return "\n".join(lines)

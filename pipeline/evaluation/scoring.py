@@ -16,6 +16,12 @@ from ..normalize.names import surface_key
 from ..records import ArticleRecord, DefectionEvent, Organization, Percentage, Person, YearCount
 from .expected import ExpectedArticle
 PERCENT_TOLERANCE = 0.05
+# The fields compared on matched facts ("field agreement"): right fact, right details.
+FIELDS: dict[str, tuple[str, ...]] = {
+    YEAR_COUNTS: ("qualifier", "month", "cumulative"),
+    PERCENTAGES: ("direction", "year", "base_year"),
+    EVENTS: ("month", "places", "people"),
+}
 
 
 @dataclass
@@ -23,6 +29,19 @@ class KindScore:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
+    # field -> [matched facts on which it agrees, matched facts]
+    fields: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def agreement(self) -> float | None:
+        """Share of field comparisons on matched facts that agree; None when none were made."""
+        agreed = sum(a for a, _ in self.fields.values())
+        total = sum(t for _, t in self.fields.values())
+        return agreed / total if total else None
+
+    def field_agreement(self, name: str) -> float | None:
+        agreed, total = self.fields.get(name, (0, 0))
+        return agreed / total if total else None
 
     @property
     def precision(self) -> float | None:
@@ -48,6 +67,10 @@ class KindScore:
         self.true_positives += other.true_positives
         self.false_positives += other.false_positives
         self.false_negatives += other.false_negatives
+        for name, (agreed, total) in other.fields.items():
+            counts = self.fields.setdefault(name, [0, 0])
+            counts[0] += agreed
+            counts[1] += total
 
 
 @dataclass
@@ -75,6 +98,8 @@ class CorpusScore:
         return {
             "kinds": {
                 kind: {
+                    "field_agreement": {name: round(s.field_agreement(name), 4) for name in s.fields
+                                        if s.field_agreement(name) is not None},
                     "precision": None if s.precision is None else round(s.precision, 4),
                     "recall": None if s.recall is None else round(s.recall, 4),
                     "f1": round(s.f1, 4),
@@ -99,9 +124,16 @@ class CorpusScore:
         }
 
 
-def max_matching(left: Sequence[Any], right: Sequence[Any], fits: Callable[[Any, Any], bool]) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): left index -> right index."""
+def max_matching(
+    left: Sequence[Any], right: Sequence[Any], fits: Callable[[Any, Any], bool],
+    prefer: Callable[[Any, Any], int] | None = None,
+) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths): left index -> right index. Among equally
+    fitting partners, those ``prefer`` rates higher are tried first, so that two facts with the
+    same value pair with the expected facts they agree with."""
     edges = [[j for j, r in enumerate(right) if fits(l, r)] for l in left]
+    if prefer is not None:
+        edges = [sorted(js, key=lambda j, l=l: -prefer(l, right[j])) for l, js in zip(left, edges)]
     owner: dict[int, int] = {}
 
     def claim(i: int, seen: set[int]) -> bool:
@@ -137,6 +169,29 @@ def _event_fits(record: DefectionEvent, expected) -> bool:
     return expected.year is None or record.year == expected.year
 
 
+def _agreement(kind: str, pairs: list[tuple[Any, Any]]) -> dict[str, list[int]]:
+    """For each compared field of ``kind``: [pairs on which found and expected agree, pairs]."""
+    counts = {}
+    for name in FIELDS.get(kind, ()):
+        agreed = sum(_same(name, getattr(found, name), getattr(expected, name)) for found, expected in pairs)
+        counts[name] = [agreed, len(pairs)]
+    return counts
+
+
+def _agreeing(kind: str, found: Any, expected: Any) -> int:
+    """How many compared fields agree (and, for percentages, whether both are points)."""
+    count = sum(_same(name, getattr(found, name), getattr(expected, name)) for name in FIELDS.get(kind, ()))
+    if kind == PERCENTAGES:
+        count += 2 * (found.points == expected.points)
+    return count
+
+
+def _same(name: str, found: Any, expected: Any) -> bool:
+    if name in {"places", "people"}:
+        return {surface_key(v) for v in found} == {surface_key(v) for v in expected}
+    return found == expected
+
+
 def _describe(kind: str, item: Any) -> str:
     if kind == YEAR_COUNTS:
         return f"{item.year}{'-%02d' % item.month if item.month else ''}: {item.count} ({item.qualifier})"
@@ -163,12 +218,13 @@ def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleSc
         published_found=record.article.published,
     )
     for kind in KINDS:
-        matched = max_matching(facts[kind], wanted[kind], fits[kind])
+        matched = max_matching(facts[kind], wanted[kind], fits[kind], prefer=lambda f, e, k=kind: _agreeing(k, f, e))
         hit = set(matched.values())
         score.kinds[kind] = KindScore(
             true_positives=len(matched),
             false_positives=len(facts[kind]) - len(matched),
             false_negatives=len(wanted[kind]) - len(matched),
+            fields=_agreement(kind, [(facts[kind][i], wanted[kind][j]) for i, j in matched.items()]),
         )
         missed = [_describe(kind, e) for j, e in enumerate(wanted[kind]) if j not in hit]
         false = [_describe(kind, f) for i, f in enumerate(facts[kind]) if i not in matched]

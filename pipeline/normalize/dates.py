@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -67,53 +68,56 @@ def published_year(published: str | None) -> int | None:
     return int(published[:4]) if published else None
 
 
-RELATIVE_YEAR_OFFSETS: dict[str, int] = {
-    "this year": 0,
-    "last year": -1,
-    "past year": -1,
-    "previous year": -1,
-    "next year": 1,
-    "a year ago": -1,
-    "two years ago": -2,
-    "three years ago": -3,
-}
-
-
-def resolve_relative_year(phrase: str, reference_year: int | None) -> int | None:
-    """"last year" in a 2017 article -> 2016; None when the phrase or the reference is unknown."""
-    offset = RELATIVE_YEAR_OFFSETS.get(" ".join(phrase.lower().split()))
-    if offset is None or reference_year is None:
-        return None
-    return reference_year + offset
-
-
 def is_plausible_year(value: int) -> bool:
     return _MIN_YEAR <= value <= _MAX_YEAR
 
 
-def infer_publication_year(
-    restatements: list[tuple[int, int]],
-    relative_offsets: list[int],
-    explicit_years: list[int],
-    lower_bounds: list[int] | None = None,
-) -> int | None:
+@dataclass(frozen=True)
+class PublicationSigns:
+    """What an undated article says about when it was written (see :func:`infer_publication_year`).
+
+    ``restatements``, ``year_references`` and ``name_restatements`` are (offset, year) pairs:
+    the same thing tied to a relative year (offset -1 for "last year") and to an explicit one.
+    ``anniversaries`` are years reached by counting from the earliest year named ("twenty-five
+    years on"). ``lower_bounds`` are years the article cannot be earlier than.
+    """
+
+    restatements: list[tuple[int, int]] = field(default_factory=list)
+    year_references: list[tuple[int, int]] = field(default_factory=list)
+    name_restatements: list[tuple[int, int]] = field(default_factory=list)
+    anniversaries: list[int] = field(default_factory=list)
+    relative_offsets: list[int] = field(default_factory=list)
+    explicit_years: list[int] = field(default_factory=list)
+    lower_bounds: list[int] = field(default_factory=list)
+
+
+def infer_publication_year(signs: PublicationSigns) -> int | None:
     """Estimate the year an undated article was written, or None without any year in it.
 
-    ``restatements`` pairs (offset, year) where the same figure is tied both to a relative year
-    ("1417 ... last year", offset -1) and to an explicit one ("in 2016 was 1417"): the strongest
-    sign, so it wins. Otherwise the article is taken to be written in the latest year it names,
-    or the year after when it speaks of "last year" but never of "this year", and never before
-    a ``lower_bounds`` year (from a relative year set beside an explicit one: "63 in 2021 and
-    67 last year" is written in 2023 or later).
+    The strongest sign wins: a figure restated with a relative and an explicit year, then a
+    year naming last year's figure; otherwise the latest year the article names (the year after
+    it when the article speaks of "last year" but never of "this year"), moved up to a later
+    anniversary or a restated name, and never before a lower bound.
     """
-    if restatements:
-        votes: dict[int, int] = {}
-        for offset, year in restatements:
-            votes[year - offset] = votes.get(year - offset, 0) + 1
-        return max(votes, key=lambda y: (votes[y], y))
-    if not explicit_years:
+    for pairs in (signs.restatements, signs.year_references):
+        if pairs:
+            return _vote(pairs)
+    if not signs.explicit_years:
         return None
-    estimate = max(explicit_years)
-    if relative_offsets and 0 not in relative_offsets and min(relative_offsets) < 0:
+    estimate = max(signs.explicit_years)
+    offsets = signs.relative_offsets
+    if offsets and 0 not in offsets and min(offsets) < 0:
         estimate += 1
-    return max([estimate, *(lower_bounds or [])])
+    later = [year for year in signs.anniversaries if estimate <= year <= estimate + 10]
+    if signs.name_restatements:
+        named = _vote(signs.name_restatements)
+        if estimate <= named <= estimate + 10:
+            later.append(named)
+    return max([estimate, *later, *signs.lower_bounds])
+
+
+def _vote(pairs: list[tuple[int, int]]) -> int:
+    votes: dict[int, int] = {}
+    for offset, year in pairs:
+        votes[year - offset] = votes.get(year - offset, 0) + 1
+    return max(votes, key=lambda y: (votes[y], y))

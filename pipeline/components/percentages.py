@@ -1,0 +1,293 @@
+"""``newsfacts_percentages``: every percentage, with its direction and the years it compares.
+
+Reads the percent quantities of ``newsfacts_quantities`` ("11%", "11 percent", "11 per cent",
+"eleven percent", "11 percentage points") and, from the parse around each:
+
+- ``direction``: ``increase``/``decrease`` when it is the size of a change ("a rise of 11%",
+  "fell by 4.5 percentage points", "13.1% more than on Oct. 27", "down 9 percent"), ``share``
+  when it is a part or a level ("72% of them", "accounted for 85 percent", "rose to 60.5%"),
+  null for a rate that is neither (interest, a cap) or a gap between groups ("30 percent less
+  than crews from Central Asia"); the cue words are data (``percentages.jsonl``);
+- ``year``: the time of its own sentence, paired as counts are (:mod:`pipeline.pairing`);
+- ``base_year``: for a change, the year it is measured against ("compared to 2015", "than in
+  2019", "from the year before", "since last year", "year on year").
+A range ("between 60 and 80 percent") is two percentages; a percentage stated twice with the
+same value and years is one.
+"""
+
+# No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import data
+from ..attribution import entity_names, source_of
+from ..extensions import register_extensions
+from ..kinds import PERCENTAGES
+from ..pairing import Pairing, TimeRef, pair_sentence, time_refs
+from .quantities import QUANTITIES_KEY
+from .tables import Tables, TableComponent
+from .times import TIMES_KEY
+
+_UNITS = frozenset({"%", "percent", "cent", "points", "point", "pct"})
+_COMPARATIVES = frozenset({"more", "less", "higher", "lower", "above", "below", "up", "down", "fewer", "greater",
+                           "smaller", "larger", "ahead", "cheaper", "bigger"})  # fmt: skip
+
+
+class Percentages(TableComponent):
+    TABLES = {data.PERCENTAGES: data.Cue}
+
+    def __init__(self, spans_key: str = PERCENTAGES, quantities_key: str = QUANTITIES_KEY,
+                 times_key: str = TIMES_KEY) -> None:
+        self.spans_key = spans_key
+        self.quantities_key = quantities_key
+        self.times_key = times_key
+        self.cues: dict[str, frozenset[str]] = {}
+
+    def build(self, tables: Tables) -> None:
+        roles: dict[str, set[str]] = {}
+        for cue in tables[data.PERCENTAGES]:
+            roles.setdefault(cue.role, set()).add(cue.phrase)
+        self.cues = {role: frozenset(phrases) for role, phrases in roles.items()}
+
+    def cue(self, role: str, word: str) -> bool:
+        return word.lower() in self.cues.get(role, ())
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
+        published = doc._.published
+        refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
+        names = entity_names(doc)
+        by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(self.quantities_key, []):
+            if span.label_ in {"count", "percent"}:
+                by_sentence.setdefault(span.sent.start, []).append(span)
+        found: list[Span] = []
+        stated: set[tuple[Any, ...]] = set()
+        for start, figures in by_sentence.items():
+            percents = [f for f in figures if f.label_ == "percent"]
+            if not percents:
+                continue
+            sentence_refs = refs.get(start, [])
+            paired = pair_sentence(figures, sentence_refs)
+            source = source_of(percents[0].sent, names)
+            previous_base: int | None = None
+            for percent in percents:
+                facts = self._facts(percent, sentence_refs, paired.get(percent.start), percents, published, source)
+                for fact in facts:  # "35% more than it did in April, and corn about 20% more"
+                    if fact["direction"] in {"increase", "decrease"}:
+                        if fact["base_year"] is None and previous_base is not None and fact["year"] is not None:
+                            fact["base_year"] = previous_base
+                        previous_base = fact["base_year"] if fact["base_year"] is not None else previous_base
+                facts = [f for f in facts if _statement(f) not in stated]
+                stated.update(_statement(f) for f in facts)
+                if facts:
+                    span = Span(doc, percent.start, _unit_end(percent), label="PERCENTAGE", span_id=facts[0]["rule"])
+                    span._.percentage = facts
+                    found.append(span)
+        doc.spans[self.spans_key] = found
+        return doc
+
+    def _facts(self, percent: Span, refs: list[TimeRef], pairing: Pairing | None, percents: list[Span],
+               published: str | None, source: str | None) -> list[dict[str, Any]]:
+        quantity = percent._.quantity
+        anchor = _anchor(_list_head(percent, percents))
+        direction = self._direction(anchor)
+        base, since = self._base(anchor, refs, direction)
+        year = None
+        if pairing is not None and len(pairing.refs) == 1:
+            own = pairing.refs[0]
+            if own is not base and own.resolved is not None:
+                year = own.resolved.year
+        if since and published:
+            year = int(published[:4])  # "up 50 per cent since last year": measured to the present
+        base_year = base.resolved.year if base is not None and base.resolved is not None else None
+        if base_year is None and direction in {"increase", "decrease"} and year is not None and self._year_on_year(percent):
+            base_year = year - 1
+        values = [quantity["value"]] + ([quantity["max"]] if quantity["max"] is not None else [])
+        return [
+            {
+                "value": value,
+                "direction": direction,
+                "points": bool(quantity["points"]),
+                "subject": _subject(anchor),
+                "year": year,
+                "base_year": base_year,
+                "source": source,
+                "rule": f"{self.spans_key}:{pairing.rule if pairing else 'no_time'}",
+            }
+            for value in values
+        ]
+
+    def _direction(self, anchor: Token) -> str | None:
+        """increase / decrease / share / None, from the words that govern the percentage."""
+        head = anchor.head
+        if self._no_direction(anchor):
+            return None
+        if anchor.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            governor = head.head
+            word = head.lower_
+            if word in {"of", "by"} and self._change(governor):
+                return self._change(governor)
+            if word in {"to", "from", "at", "for"} or word == "of":
+                return "share"
+            return "share"
+        if anchor.dep_ in {"npadvmod", "advmod", "dobj", "attr", "nummod", "amod"}:
+            if head.lower_ in _COMPARATIVES:
+                if self._compared_with_a_group(head):
+                    return None
+                return self._change(head)
+            if head.pos_ in {"VERB", "AUX"} and self._change(head):
+                return self._change(head)
+            if head.pos_ == "NOUN" and self._change(head) and anchor.dep_ in {"amod", "nummod"}:
+                return self._change(head)  # "a 20 percent rise"
+        return "share"
+
+    def _change(self, token: Token) -> str | None:
+        for word in (token.lower_, token.lemma_.lower()):
+            if self.cue("increase", word):
+                return "increase"
+            if self.cue("decrease", word):
+                return "decrease"
+        return None
+
+    def _no_direction(self, anchor: Token) -> bool:
+        """"interest of 10 percent", "capped at 5 percent": a rate, neither a part nor a change."""
+        for token in (anchor.head, anchor.head.head, anchor.head.head.head):
+            if self.cue("no_direction", token.lower_) or self.cue("no_direction", token.lemma_.lower()):
+                return True
+        return False
+
+    def _compared_with_a_group(self, comparative: Token) -> bool:
+        """"30 percent less than crews from Central Asia": compared with another group, not with
+        another time ("than in 2019", "than it did in April", "than last year's")."""
+        for child in comparative.children:
+            if child.lower_ in {"than", "of"}:
+                objects = [t for t in child.subtree if t.i != child.i]
+                if objects and not any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"VERB", "AUX"} or t.lower_ in
+                                       {"year", "month", "week", "'s"} for t in objects):
+                    return True
+        return False
+
+    def _base(self, anchor: Token, refs: list[TimeRef], direction: str | None) -> tuple[TimeRef | None, bool]:
+        """The time a change is measured against ("compared to 2015", "than in 2019", "a drop of
+        78% from 1,047 in 2019", "on last year's 2,022", "below its 2019 level"), and whether it
+        runs to the present ("since last year")."""
+        if direction not in {"increase", "decrease"}:
+            return None, False
+        inside: set[int] = set()
+        since: set[int] = set()
+        for governor in _governors(anchor):
+            for child in governor.children:
+                if child.dep_ == "prep" and child.lower_ in _BASE_PREPOSITIONS:
+                    tokens = {t.i for t in child.subtree}
+                    (since if child.lower_ == "since" else inside).update(tokens)
+            if governor.lower_ in {"below", "above"} and governor.dep_ == "prep":
+                inside.update(t.i for t in governor.subtree)
+        inside |= _after_than(anchor)
+        candidates = [r for r in refs if r.base or r.span.root.i in inside]
+        if candidates:
+            return min(candidates, key=lambda r: abs(r.span.start - anchor.i)), False
+        for ref in refs:
+            if ref.span.root.i in since:
+                return ref, True
+        return None, False
+
+    def _year_on_year(self, percent: Span) -> bool:
+        text = percent.sent.text.lower()
+        return any(cue in text for cue in self.cues.get("base_cue", ()))
+
+
+_BASE_PREPOSITIONS = frozenset({"from", "on", "over", "than", "compared", "against", "since", "below", "above"})
+
+
+def _governors(anchor: Token) -> list[Token]:
+    """The words above a percentage up to its verb: "rise" and "was" in "was a rise of 11%"."""
+    chain, token = [], anchor
+    for _ in range(4):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        chain.append(token)
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return chain
+
+
+def _after_than(anchor: Token) -> set[int]:
+    """The words after the "than" of a comparison: "35% more than it did in April"."""
+    doc = anchor.doc
+    for token in doc[anchor.i + 1 : min(len(doc), anchor.i + 5)]:
+        if token.lower_ == "than":
+            return set(range(token.i + 1, min(token.sent.end, token.i + 8)))
+    return set()
+
+
+def _statement(fact: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two percentages the same statement (headline, then body)."""
+    return fact["value"], fact["points"], fact["direction"], fact["year"], fact["base_year"]
+
+
+def _anchor(percent: Span) -> Token:
+    """The word that stands for the percentage in the parse: "percent" in "85 percent", "cent"
+    in "80 per cent", "points" in "4.5 percentage points", or the number itself when the unit
+    hangs below it."""
+    number = percent[-1]
+    heads = {number.head.i, number.head.head.i}  # "14 and 15 percent": 15 -> 14 -> percent
+    for following in percent.doc[percent.end : _unit_end(percent)]:
+        if following.lower_ in _UNITS and following.i in heads:
+            return following
+    return number
+
+
+def _list_head(percent: Span, percents: list[Span]) -> Span:
+    """In "increases of 14 and 15 percent" the first number takes its reading from the last."""
+    doc = percent.doc
+    current = percent
+    for other in sorted(percents, key=lambda p: p.start):
+        if other.start < current.end:
+            continue
+        between = doc[current.end : other.start]
+        if _unit_end(current) == current.end and 0 < len(between) <= 2 and all(t.text in {",", "and", "or"} for t in between):
+            current = other
+        else:
+            break
+    return current
+
+
+def _unit_end(percent: Span) -> int:
+    """The end of the percentage with its unit ("11%", "11 per cent", "4.5 percentage points")."""
+    doc, end = percent.doc, percent.end
+    while end < len(doc) and end < percent.end + 3 and doc[end].lower_ in {"%", "percent", "per", "cent", "pct",
+                                                                          "percentage", "points", "point"}:
+        end += 1
+    return end
+
+
+def _subject(anchor: Token) -> str:
+    """What the percentage is of or about, as a short phrase: "of the population", "women"."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "among"}:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects:
+                return anchor.doc[objects[0].left_edge.i : objects[0].i + 1].text
+    verb = anchor
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i != anchor.i:
+            return anchor.doc[child.left_edge.i : child.i + 1].text
+    return ""
+
+
+@Language.factory(
+    "newsfacts_percentages",
+    assigns=["doc.spans", "span._.percentage"],
+    requires=["doc.spans", "span._.quantity", "span._.time", "doc._.published", "token.dep"],
+    default_config={"spans_key": PERCENTAGES, "quantities_key": QUANTITIES_KEY, "times_key": TIMES_KEY},
+)
+def make_percentages(nlp: Language, name: str, spans_key: str, quantities_key: str, times_key: str) -> Percentages:
+    """Every percentage with its direction, year and base year, into ``doc.spans[spans_key]``."""
+    register_extensions()
+    return Percentages(spans_key, quantities_key, times_key)

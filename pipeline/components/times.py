@@ -1,0 +1,149 @@
+"""``newsfacts_times``: time expressions into ``doc.spans["times"]``, each with ``span._.time``.
+
+The phrases are found by a ``Matcher`` over the patterns of ``times.jsonl`` ("November 2016",
+"FY2021", "April last year", "the previous year", "the 2010s" ...) and read by the pure
+:func:`pipeline.normalize.times.parse_time`; ``span._.time`` holds the resulting value as a dict.
+Resolution against the publication date happens later, in the components that pair times with
+figures, because the date may itself be inferred from the text.
+
+A lone four-digit number is a year only when the sentence reads it as one ("in 2016", "the 2014
+survey", "2016's"); "2016 defectors", "was 1417" and "to 2000 in 2019" are counts, judged by
+:func:`reads_as_year`.
+"""
+
+# No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
+from dataclasses import asdict
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import data
+from ..extensions import register_extensions
+from ..normalize.numbers import is_number_word, parse_digits
+from ..normalize.times import parse_month, parse_time, parse_year
+from .tables import Tables, TableComponent
+
+TIMES_KEY = "times"
+_YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "till", "by", "from", "to", "of", "during", "before", "after", "between", "through",
+     "and", "or", ",", "for", "as", "into", "throughout", "early", "late", "mid", "around", "circa", "c."}
+)  # fmt: skip
+_COUNT_VERBS = frozenset(
+    {"reached", "reach", "totaled", "totalled", "numbered", "exceeded", "topped", "hit", "counted", "recorded",
+     "registered"}
+)  # fmt: skip
+_CHANGE_VERBS = frozenset(
+    {"rose", "fell", "dropped", "climbed", "increased", "decreased", "grew", "declined", "jumped", "slid", "plunged",
+     "surged", "shrank", "rise", "fall", "drop", "climb", "increase", "decrease", "grow", "decline", "risen", "fallen"}
+)  # fmt: skip
+_QUALIFIER_WORDS = frozenset(
+    {"than", "about", "nearly", "almost", "some", "around", "roughly", "approximately", "over", "under", "least",
+     "estimated", "just", "only"}
+)  # fmt: skip
+_NAMED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE"})
+
+
+class TimeFinder(TableComponent):
+    TABLES = {data.TIMES: data.TokenPattern}
+
+    def __init__(self, nlp: Language, spans_key: str = TIMES_KEY) -> None:
+        self.vocab = nlp.vocab
+        self.spans_key = spans_key
+        self.matcher = Matcher(nlp.vocab)
+        self.rules: dict[int, str] = {}
+
+    def build(self, tables: Tables) -> None:
+        self.matcher = Matcher(self.vocab, validate=True)
+        for row in tables[data.TIMES]:
+            self.matcher.add(row.id, [row.pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label="TIME", span_id=self.vocab.strings[match_id])
+            if _is_time(span):
+                found.append(span)
+        spans = []
+        for span in filter_spans(found):
+            value = parse_time([t.text for t in span])
+            if value is not None:
+                span._.time = asdict(value)
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def _is_time(span: Span) -> bool:
+    """Drop matches that are not times here: a count written like a year, a name with a year
+    or a month in it ("the 1951 Refugee Convention", "March First Movement")."""
+    if any(token.ent_type_ in _NAMED_LABELS for token in span):
+        return False
+    if len(span) == 1 and parse_year(span[0].text) is not None:
+        return reads_as_year(span[0])
+    if len(span) == 1 and parse_month(span[0].text) is not None:
+        return _reads_as_month(span[0])
+    return True
+
+
+def reads_as_year(token: Token) -> bool:
+    """A four-digit number in the year range that the sentence reads as a year.
+
+    A count when it modifies a plural noun ("2016 defectors"), follows a qualifier ("more than
+    2000") or a verb that takes a figure ("was 2000", "rose to 2000"), or is followed by "in
+    YEAR" ("2000 in 2019"); a year after a month or a year preposition ("in 2016"), before "'s",
+    or modifying a singular noun ("the 2014 survey").
+    """
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after_next = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if before is not None and parse_month(before.text) is not None:
+        return True
+    if after is not None and after.text in {"'s", "’s"}:
+        return True
+    if after is not None and after.tag_ in {"NNS", "NNPS"} and not after.is_title:
+        return False  # "2016 defectors"
+    if token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ in {"NNS", "NNPS"}:
+        return False
+    if before is not None and before.lower_ in _QUALIFIER_WORDS:
+        return False
+    if after is not None and after_next is not None and after.lower_ in {"in", "by", "during"}:
+        if parse_year(after_next.text) is not None or after_next.lower_ in {"last", "this"}:
+            return False  # "2000 in 2019", "2000 last year"
+    if before is not None and before.lower_ in _COUNT_VERBS:
+        return False
+    if before is not None and before.lower_ == "to" and token.i > 1 and doc[token.i - 2].lower_ in _CHANGE_VERBS:
+        return False  # "rose to 2000"
+    return True
+
+
+def _reads_as_month(token: Token) -> bool:
+    """"in April", "since March" and "April 2016" read as months; "May" the verb, a person called
+    "April" and "March" the noun do not."""
+    if token.pos_ in {"AUX", "VERB"} or token.tag_ == "MD":
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.lower_ in {"in", "since", "until", "till", "by", "from", "to", "early", "late",
+                                                 "mid", "of", "last", "this", "next", "during", "between", "and",
+                                                 "through", "before", "after", "end", "since", "mid-"}:
+        return True
+    if after is not None and (parse_digits(after.text) is not None or is_number_word(after.text)):
+        return True
+    return token.ent_type_ == "DATE"
+
+
+@Language.factory(
+    "newsfacts_times",
+    assigns=["doc.spans", "span._.time"],
+    requires=["token.dep", "token.tag", "token.ent_type"],
+    default_config={"spans_key": TIMES_KEY},
+)
+def make_times(nlp: Language, name: str, spans_key: str) -> TimeFinder:
+    """Find time expressions ("November 2016", "last year", "the 2010s") into ``doc.spans``."""
+    register_extensions()
+    return TimeFinder(nlp, spans_key)

@@ -1,0 +1,259 @@
+"""Time expressions as written in news text -> values, and their resolution. Pure.
+
+:func:`parse_time` reads the words of one time expression ("November 2016", "FY2021", "April
+last year", "the previous year", "the 2010s", "between 2017 and 2023") into a :class:`TimeValue`
+that says what the words fix and what they leave to context:
+
+- ``absolute``: a year, perhaps a month ("in 2016", "Nov. 3, 2016", "fiscal 2020");
+- ``relative``: years (and months) from the publication date ("last year", "this March",
+  "April last year", "last month", "two years ago", "now");
+- ``anchored``: years from a year the text named before ("the previous year", "a year
+  earlier", "that year", "the following year");
+- ``span``: several years, no one year ("the 2010s", "1994-1998", "between 2017 and 2023", "the
+  past two years").
+
+:func:`resolve` turns a value into a year and month given the publication date and the anchor,
+or None when the context does not fix it (a relative year in an undated article stays
+unresolved rather than guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .numbers import parse_number_words
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ),
+    start=1,
+):  # fmt: skip
+    for _name in _names:
+        MONTHS[_name] = _number
+        MONTHS[_name + "."] = _number
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_FISCAL = re.compile(r"^fy'?(\d{2}|\d{4})$")
+_DECADE = re.compile(r"^(?:((?:1[89]|20)\d)|'(\d))0s$")  # "1990s", "'90s"; never "40s" (an age)
+_YEAR_RANGE = re.compile(r"^((?:1[89]|20)\d\d)[-–—/]((?:1[89]|20)?\d\d)$")
+_MID_YEAR = re.compile(r"^(?:mid|early|late)-((?:1[89]|20)\d\d)$")
+_DAY = re.compile(r"^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+
+RELATIVE_WORDS: dict[str, int] = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+ANCHOR_WORDS: dict[str, int] = {
+    "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1, "following": 1, "next": 1,
+    "after": 1, "later": 1, "same": 0,
+}  # fmt: skip
+NOW_PHRASES = frozenset({"now", "today", "currently", "so far", "to date", "at present", "as of now", "presently"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+Kind = Literal["absolute", "relative", "anchored", "span"]
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """What a time expression fixes. ``years`` is the year (absolute), the offset in years
+    (relative, anchored) or the first year (span); see the module docstring."""
+
+    kind: Kind
+    years: int = 0
+    month: int | None = None
+    month_offset: int | None = None  # "last month": -1; "this month": 0
+    # For a month named without a year: "latest" ("in April": the latest April on or before
+    # publication), "before" ("last April": strictly before), "same" ("this March").
+    which: Literal["latest", "before", "same"] | None = None
+    end_year: int | None = None  # last year of a span
+    fiscal: bool = False
+
+
+def parse_year(word: str) -> int | None:
+    """"2016" -> 2016; years outside 1800-2099 and counts with separators are no years."""
+    return int(word) if _YEAR.match(word) else None
+
+
+def parse_month(word: str) -> int | None:
+    return MONTHS.get(word.lower())
+
+
+def parse_time(words: list[str]) -> TimeValue | None:
+    """Read one time expression; None when the words are not one (see the test tables)."""
+    lowered = [w.lower() for w in words if w not in {",", "'s", "’s"}]
+    if not lowered:
+        return None
+    phrase = " ".join(lowered)
+    if phrase in NOW_PHRASES:
+        return TimeValue("relative", 0)
+    if lowered[-1] in WEEKDAYS and (len(lowered) == 1 or lowered[0] in {"last", "this", "next"}) and len(lowered) <= 2:
+        return TimeValue("relative", 0)  # "on Monday", "last Friday": the week of publication, no month named
+    return (
+        _absolute(lowered)
+        or _span(lowered)
+        or _relative(lowered)
+        or _anchored(lowered)
+    )
+
+
+def _absolute(words: list[str]) -> TimeValue | None:
+    if len(words) == 1:
+        word = words[0]
+        if (year := parse_year(word)) is not None:
+            return TimeValue("absolute", year)
+        if match := _FISCAL.match(word):
+            return TimeValue("absolute", _full_year(match.group(1)), fiscal=True)
+        if match := _MID_YEAR.match(word):
+            return TimeValue("absolute", int(match.group(1)))
+        return None
+    if words[0] in {"fy", "fiscal"}:
+        rest = [w for w in words[1:] if w != "year"]
+        if len(rest) == 1 and (year := parse_year(rest[0])) is not None:
+            return TimeValue("absolute", year, fiscal=True)
+        return None
+    if words[0] in {"early", "mid", "late", "mid-"} and len(words) == 2 and (year := parse_year(words[1])):
+        return TimeValue("absolute", year)
+    year = parse_year(words[-1])
+    if year is None:
+        return None
+    head = [w for w in words[:-1] if w != "of"]
+    months = [parse_month(w) for w in head if parse_month(w)]
+    days = [w for w in head if _DAY.match(w)]
+    if len(months) == 1 and len(head) == 1 + len(days) and len(days) <= 1:
+        return TimeValue("absolute", year, month=months[0])
+    return None
+
+
+def _span(words: list[str]) -> TimeValue | None:
+    if len(words) == 1:
+        if match := _DECADE.match(words[0]):
+            start = int(match.group(1)) * 10 if match.group(1) else 1900 + int(match.group(2)) * 10
+            return TimeValue("span", start, end_year=start + 9)
+        if match := _YEAR_RANGE.match(words[0]):
+            return _year_span(match.group(1), match.group(2))
+        return None
+    if words[0] == "the" and len(words) == 2 and (match := _DECADE.match(words[1])):
+        return _span(words[1:])
+    years = [w for w in words if parse_year(w) is not None]
+    if len(years) == 2 and len(words) in {3, 4} and any(w in {"-", "–", "—", "and", "to", "through", "until"} for w in words):
+        if words[0] in {"between", "from"} or len(words) == 3:
+            return _year_span(years[0], years[1])
+    # "the past two years", "the last three years", "each of the past two years"
+    if len(words) >= 3 and words[-1] == "years" and words[-3] in {"past", "last"}:
+        count = parse_number_words([words[-2]]) if not words[-2].isdigit() else float(words[-2])
+        if count and count > 1:
+            return TimeValue("span", -int(count), end_year=-1, month_offset=None)
+    return None
+
+
+def _year_span(first: str, second: str) -> TimeValue | None:
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    return TimeValue("span", start, end_year=end) if end > start else None
+
+
+def _relative(words: list[str]) -> TimeValue | None:
+    phrase = " ".join(words)
+    # "earlier this year", "later this month", "so far this year"
+    for lead in ("earlier ", "later ", "so far ", "late ", "early "):
+        if phrase.startswith(lead) and len(words) > 2:
+            return _relative(phrase[len(lead) :].split())
+    if len(words) == 2 and words[0] in RELATIVE_WORDS:
+        offset = RELATIVE_WORDS[words[0]]
+        if words[1] == "year":
+            return TimeValue("relative", offset)
+        if words[1] == "month":
+            return TimeValue("relative", 0, month_offset=offset)
+        if words[1] == "week":
+            return TimeValue("relative", 0)  # "this week": the year of publication; no month is named
+        if (month := parse_month(words[1])) is not None and offset <= 0:  # "last April", "this March"
+            return TimeValue("relative", 0, month=month, which="before" if offset < 0 else "same")
+    if len(words) == 1 and (month := parse_month(words[0])) is not None:  # "in April"
+        return TimeValue("relative", 0, month=month, which="latest")
+    if len(words) == 2 and (month := parse_month(words[0])) is not None and _DAY.match(words[1]):  # "Nov. 10"
+        return TimeValue("relative", 0, month=month, which="latest")
+    if len(words) == 2 and _DAY.match(words[0]) and (month := parse_month(words[1])) is not None:  # "10 November"
+        return TimeValue("relative", 0, month=month, which="latest")
+    # "April last year", "March of this year"
+    rest = [w for w in words[1:] if w != "of"]
+    if words and (month := parse_month(words[0])) is not None and len(rest) == 2 and rest[1] == "year":
+        if rest[0] in RELATIVE_WORDS:
+            return TimeValue("relative", RELATIVE_WORDS[rest[0]], month=month)
+    # "a year ago", "two years ago"
+    if len(words) >= 3 and words[-1] == "ago" and words[-2] in {"year", "years"}:
+        count = _count(words[:-2])
+        if count:
+            return TimeValue("relative", -count)
+    return None
+
+
+def _anchored(words: list[str]) -> TimeValue | None:
+    phrase = " ".join(words)
+    if phrase in {"that year", "that same year", "the same year", "the year", "that very year"}:
+        return TimeValue("anchored", 0)
+    if len(words) == 3 and words[0] == "the" and words[2] == "year" and words[1] in ANCHOR_WORDS:
+        return TimeValue("anchored", ANCHOR_WORDS[words[1]])  # "the previous year", "the following year"
+    if len(words) == 3 and words[:2] == ["the", "year"] and words[2] in {"before", "after"}:
+        return TimeValue("anchored", ANCHOR_WORDS[words[2]])  # "the year before"
+    if len(words) >= 3 and words[-2] in {"year", "years"} and words[-1] in {"earlier", "later", "before", "after"}:
+        count = _count(words[:-2])  # "a year earlier", "two years later"
+        if count:
+            return TimeValue("anchored", count * ANCHOR_WORDS[words[-1]])
+    return None
+
+
+def _count(words: list[str]) -> int | None:
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if words in (["a"], ["an"], ["one"]):
+        return 1
+    value = parse_number_words(words)
+    return int(value) if value else None
+
+
+def _full_year(digits: str) -> int:
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    year: int
+    month: int | None = None
+
+
+def resolve(value: TimeValue, published: str | None, anchor: int | None = None) -> Resolved | None:
+    """The year (and month) ``value`` names, given the publication date ("2017", "2017-01",
+    "2017-01-10") and, for anchored phrases, the year the text named last. Spans resolve to
+    None: they name no one year."""
+    if value.kind == "absolute":
+        return Resolved(value.years, value.month)
+    if value.kind == "anchored":
+        return Resolved(anchor + value.years) if anchor is not None else None
+    if value.kind != "relative" or not published:
+        return None
+    year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
+    if value.month_offset is not None:
+        if month is None:
+            return Resolved(year) if value.month_offset == 0 else None
+        total = year * 12 + (month - 1) + value.month_offset
+        return Resolved(total // 12, total % 12 + 1)
+    if value.month is not None and value.which is not None:
+        if month is not None and (value.month > month or (value.which == "before" and value.month == month)):
+            return Resolved(year - 1 if value.which != "same" else year, value.month)
+        return Resolved(year, value.month)
+    return Resolved(year + value.years, value.month)
+
+
+def span_years(value: TimeValue, published: str | None) -> list[int]:
+    """Every year of a span ("the past two years" in a 2019 article: [2017, 2018])."""
+    if value.kind != "span":
+        return []
+    if value.end_year is not None and value.years > 1000:
+        return list(range(value.years, value.end_year + 1))
+    if published and value.end_year is not None:
+        year = int(published[:4])
+        return list(range(year + value.years, year + value.end_year + 1))
+    return []

@@ -1,0 +1,386 @@
+"""Which time a figure belongs to, read from the tokens and the dependency parse of its sentence.
+
+Shared by the components that tie figures to years (year_counts, percentages, events). A figure
+takes, in this order:
+
+1. a time bound to it locally: "1,137 in 2018", "67 last year", "63 the year before",
+   "2009: 2,914", "seven in each of 2012 and 2013";
+2. the time attached to the nearest word on its way up the parse: "In 2018, women numbered
+   969" (the time modifies "numbered", the verb of 969), "more than 2,200 of them were women"
+   inside "..., when" after "2009";
+3. the nearest time elsewhere in its clause, by distance in the parse: "the number of defectors
+   who entered South Korea in 2016 was 1417".
+
+A time that another figure holds locally is that figure's; a comparison base ("compared to
+2015", "than in 2019") is never a figure's own time; "since 2012" makes the figure a running
+total up to publication. Coordinated times are shared out: "63 and 67 in 2021 and 2022
+respectively" pairs in order, "seven in each of 2012 and 2013" gives one figure per year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .normalize.times import Resolved, TimeValue, resolve, span_years
+
+_GLUE = frozenset({"in", "during", "by", "as", "of", "at", "on", "the", "end", "start", "beginning", "middle",
+                   "each", "first", "half", "for", "alone", "around", "about", "until", "through", "same", "month"})  # fmt: skip
+_BEFORE_GLUE = frozenset({":", "alone", "–", "-"})
+_BASE_WORDS = frozenset({"compared", "than", "against", "relative", "over", "versus", "vs", "vs."})
+_BASE_AFTER_CHANGE = frozenset({"from", "on", "since"})
+
+
+@dataclass
+class TimeRef:
+    """One time expression of a sentence, resolved, with where it sits in the parse."""
+
+    span: Span
+    value: TimeValue
+    resolved: Resolved | None
+    years: list[int] = field(default_factory=list)  # a span's years, for "each of the past two years"
+    preposition: str = ""  # the word introducing it: "in", "since", "by", "than" ...
+    attach: int = -1  # the token its phrase modifies
+    group: int = -1  # shared by coordinated times ("2012 and 2013")
+    base: bool = False  # a comparison base ("compared to 2015")
+    month_span: bool = False  # a month in "between January and September": no month of its own
+    each: bool = False  # "in each of 2012 and 2013", "each of the past two years": one figure per year
+
+    @property
+    def since(self) -> bool:
+        return self.preposition == "since"
+
+    @property
+    def now(self) -> bool:
+        return self.value.kind == "relative" and self.value.years == 0 and self.span.text.lower() in {
+            "now", "today", "currently", "so far", "to date", "at present", "presently"}
+
+
+def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
+    """Every time span as a :class:`TimeRef`, by sentence start; anchored phrases ("the
+    previous year") resolved against the last year named before them in the text."""
+    by_sentence: dict[int, list[TimeRef]] = {}
+    last_year: int | None = None
+    last_month: int | None = None
+    for span in sorted(spans, key=lambda s: s.start):
+        value = TimeValue(**span._.time)
+        resolved = resolve(value, published, last_year)
+        if resolved is not None and value.kind == "anchored" and last_month is not None and "month" in span.text.lower():
+            resolved = Resolved(resolved.year, last_month)
+        ref = TimeRef(span=span, value=value, resolved=resolved, years=span_years(value, published))
+        _place(ref)
+        if resolved is not None and not ref.base:  # "the next year" counts from the story, not a base
+            last_year, last_month = resolved.year, resolved.month or last_month
+        by_sentence.setdefault(span.sent.start, []).append(ref)
+    for refs in by_sentence.values():
+        _group(refs)
+    return by_sentence
+
+
+def _place(ref: TimeRef) -> None:
+    """The preposition that introduces the time, the token its phrase modifies, and whether it
+    is a comparison base."""
+    root = ref.span.root
+    head = root.head
+    word = ""
+    if head.i != root.i and root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.i < ref.span.start:
+        word, attach = head.lower_, head.head
+        if attach.lower_ in _BASE_WORDS and attach.i != attach.head.i:  # "compared to 2015", "than on Oct. 27"
+            word, attach = attach.lower_, attach.head
+    else:
+        attach = head
+        start = ref.span.start
+        if start > 0 and ref.span.doc[start - 1].pos_ == "ADP":
+            word = ref.span.doc[start - 1].lower_
+    if word == "of" and attach.lower_ in {"each", "end", "start", "beginning", "middle", "half", "months", "part",
+                                          "night", "morning", "evening", "afternoon", "day", "week", "weekend",
+                                          "summer", "winter", "spring", "autumn", "fall", "course", "first"}:
+        ref.each = attach.lower_ == "each"
+        word = _introducing(attach)  # "in each of 2012 and 2013", "by the end of 1998"
+        attach = _climb_from_of(attach)
+    ref.preposition = word
+    ref.attach = attach.i
+    ref.base = word in _BASE_WORDS or (word in _BASE_AFTER_CHANGE and _after_change(attach) and word != "since")
+
+
+def _introducing(token: Token) -> str:
+    """The preposition above a noun like "end" or "each": "by" in "by the end of 1998"."""
+    head = token.head
+    return head.lower_ if head.dep_ == "prep" else ""
+
+
+def _climb_from_of(token: Token) -> Token:
+    head = token.head
+    return head.head if head.dep_ == "prep" else head
+
+
+def _after_change(token: Token) -> bool:
+    """"up 11% from 2015", "a rise of 8% on last year's": a base only after a change word."""
+    return token.lemma_.lower() in {"up", "down", "rise", "increase", "drop", "fall", "decline", "decrease", "gain",
+                                    "jump", "cut", "climb", "grow", "higher", "lower", "more", "less"}
+
+
+def _group(refs: list[TimeRef]) -> None:
+    """Coordinated times ("2012 and 2013", "2020, 2021 and 2022") share a group; months joined
+    by "between ... and" or "to" are a span of months."""
+    for index, ref in enumerate(refs):
+        if ref.group < 0:
+            ref.group = index
+        for other in refs[index + 1 :]:
+            between = ref.span.doc[ref.span.end : other.span.start]
+            coordinated = len(between) <= 2 and all(t.text in {",", "and", "or"} for t in between)
+            if coordinated and other.group < 0 and ref.value.kind == other.value.kind:
+                other.group = ref.group
+            elif coordinated or len(between) == 0:
+                continue
+            else:
+                break
+    for ref in refs:
+        if ref.value.month is not None and ref.value.years == 0 and ref.value.kind == "relative":
+            doc = ref.span.doc
+            before = doc[ref.span.start - 1].lower_ if ref.span.start > 0 else ""
+            partner = [r for r in refs if r is not ref and r.group == ref.group and r.value.month is not None]
+            following = [r for r in refs if r.span.start > ref.span.end and r.value.month is not None
+                         and r.span.start - ref.span.end <= 2]
+            if partner or (before in {"between", "from"} and following):
+                ref.month_span = True  # "between January and September", not "from August 20 to 22"
+
+
+@dataclass
+class Pairing:
+    """The time(s) a figure belongs to and how they were found; ``since``: a running total from
+    that time up to publication ("since 2012", "since the register opened in 1988")."""
+
+    refs: list[TimeRef]
+    rule: str
+    since: bool = False
+
+
+def local_times(figures: list[Span], refs: list[TimeRef]) -> dict[int, TimeRef]:
+    """Times bound to a figure by adjacency ("1,137 in 2018", "2009: 2,914"), by figure start."""
+    bound: dict[int, TimeRef] = {}
+    claimed: set[int] = set()
+    for figure in figures:
+        for ref in refs:
+            if id(ref) in claimed:
+                continue
+            if _glued(figure, ref.span):
+                bound[figure.start] = ref
+                claimed.add(id(ref))
+                break
+    return bound
+
+
+_UNIT_WORDS = frozenset({"%", "percent", "per", "cent", "pct", "percentage", "points", "point"})
+
+
+def figure_end(figure: Span) -> int:
+    """Where a figure ends with its unit: "78.2 percent", "4.5 percentage points"."""
+    doc, end = figure.doc, figure.end
+    if figure.label_ == "percent":
+        while end < len(doc) and end < figure.end + 3 and doc[end].lower_ in _UNIT_WORDS:
+            end += 1
+    return end
+
+
+def _glued(figure: Span, time: Span) -> bool:
+    doc = figure.doc
+    end = figure_end(figure)
+    if time.start >= end:
+        between = doc[end : time.start]
+        return len(between) <= 5 and all(t.lower_ in _GLUE for t in between)
+    if time.end <= figure.start:
+        between = doc[time.end : figure.start]
+        if not between:
+            return time[-1].text in {"'s", "’s"}  # "last year's 2,022"
+        return len(between) <= 1 and all(t.text in _BEFORE_GLUE for t in between)
+    return False
+
+
+def pair(figure: Span, refs: list[TimeRef], bound: dict[int, TimeRef], figures: list[Span],
+         blockers: list[Span] | None = None) -> Pairing | None:
+    """The time(s) ``figure`` belongs to in its sentence, or None (see the module docstring).
+
+    ``figures`` are the figures of its kind (for lists); ``blockers`` every number of the
+    sentence, through which a figure never reaches a time (default: ``figures``).
+    """
+    if figure.start in bound:
+        return _share_out(figure, bound[figure.start], refs, figures, "local")
+    for other in _coordinated(figure, figures):
+        if other.start in bound:  # "63 and 67 in 2021 and 2022 respectively"
+            return _share_out(figure, bound[other.start], refs, figures, "local")
+    held = {id(ref) for ref in bound.values()}
+    usable = [ref for ref in refs if not ref.base]
+    inside = {i: ref for ref in refs for i in range(ref.span.start, ref.span.end)}
+    by_attach: dict[int, list[TimeRef]] = {}
+    for ref in usable:
+        if id(ref) not in held:  # another figure's own time: shared only by inheritance
+            by_attach.setdefault(ref.attach, []).append(ref)
+    blocked = {i for other in (blockers or figures) if other.start != figure.start for i in range(other.start, figure_end(other))}
+    for token in _path(figure[-1]):
+        if token.i in inside and not figure.start <= token.i < figure.end:
+            return Pairing([inside[token.i]], "inside")  # "2009, when more than 2,200 ... were women"
+        reached = _reach(token, by_attach, blocked)
+        if reached:
+            ref, since = min(reached, key=lambda found: (found[2], abs(found[0].span.start - figure.start)))[:2]
+            pairing = _share_out(figure, ref, refs, figures, "parse")
+            return Pairing(pairing.refs, pairing.rule, since=since)
+        since_adverb = _since_adverb(token)
+        if since_adverb is not None:  # "a number which has since risen to 30,208"
+            return Pairing([since_adverb], "parse:since", since=True)
+    return None
+
+
+# Links followed down from a word on the figure's path to the word a time modifies: objects of
+# prepositions, modifiers and subordinate clauses, the subject of a copula ("the number of
+# defectors who entered ... in 2016 was 1417"); never into a coordinated clause.
+_DOWN = frozenset({"prep", "pobj", "pcomp", "acl", "relcl", "advcl", "xcomp", "ccomp", "npadvmod", "advmod", "poss",
+                   "nmod", "agent", "nsubj", "nsubjpass", "attr", "dobj", "oprd", "appos", "parataxis"})  # fmt: skip
+
+
+def _reach(token: Token, by_attach: dict[int, list[TimeRef]], blocked: set[int]) -> list[tuple[TimeRef, bool, int]]:
+    """Times whose phrase modifies ``token`` or a word below it, with whether a "since" clause
+    introduces them and how far down they are; never through another figure."""
+    found = []
+    stack = [(token, 0, False)]
+    while stack:
+        node, depth, since = stack.pop()
+        for ref in by_attach.get(node.i, ()):
+            found.append((ref, since or ref.since, depth))
+        if depth >= 6:
+            continue
+        for child in node.children:
+            if child.dep_ in _DOWN and child.i not in blocked:
+                child_since = since or (
+                    child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children)
+                )
+                stack.append((child, depth + 1, child_since))
+    return found
+
+
+def pair_sentence(figures: list[Span], refs: list[TimeRef]) -> dict[int, Pairing]:
+    """Every figure of a sentence (counts and percentages together) with its time, by start;
+    a figure with no time of its own may inherit one (see :func:`inherit`)."""
+    bound = local_times(figures, refs)
+    paired: dict[int, Pairing] = {}
+    for figure in figures:
+        same_kind = [f for f in figures if f.label_ == figure.label_]
+        pairing = pair(figure, refs, bound, same_kind, figures)
+        if pairing is not None:
+            paired[figure.start] = pairing
+    for figure in figures:
+        if figure.start not in paired:
+            pairing = inherit(figure, paired, figures)
+            if pairing is not None:
+                paired[figure.start] = pairing
+    return paired
+
+
+def inherit(figure: Span, paired: dict[int, Pairing], figures: list[Span]) -> Pairing | None:
+    """A figure with no time of its own shares the time of a figure in the same list or clause,
+    or in a parallel clause: "845 of last year's defectors were women, or 80.7 percent of the
+    total, while 202 were men". Never from a figure it is compared with ("down from more than
+    60,000 when ... in October 2015")."""
+    for other in _coordinated(figure, [f for f in figures if f.label_ == figure.label_]):
+        if other.start in paired:
+            return Pairing(paired[other.start].refs, "inherited", paired[other.start].since)
+    verb = _clause_verb(figure[-1])
+    if verb is None or _in_comparison(figure[-1]):
+        return None
+    for start, pairing in paired.items():
+        other = next(f for f in figures if f.start == start)
+        other_verb = _clause_verb(other[-1])
+        if other_verb is None or pairing.rule.startswith("inherited") or _in_comparison(other[-1]):
+            continue
+        parallel = (verb.dep_ in {"conj", "advcl"} and verb.head.i == other_verb.i) or (
+            other_verb.dep_ in {"conj", "advcl"} and other_verb.head.i == verb.i
+        )
+        if parallel or verb.i == other_verb.i:
+            return Pairing(pairing.refs, "inherited", pairing.since)
+    return None
+
+
+def _in_comparison(token: Token) -> bool:
+    """Inside "from ...", "than ...", "compared with ...": the other side of a comparison."""
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "pobj":
+            preposition = token.head.lower_
+            if preposition in {"from", "than", "against", "over"}:
+                return True
+            if preposition in {"to", "with"} and token.head.head.lower_ == "compared":
+                return True
+        token = token.head
+    return False
+
+
+def _path(token: Token) -> list[Token]:
+    path = [token]
+    while token.head.i != token.i and len(path) < 20:
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _clause_verb(token: Token) -> Token | None:
+    while token.pos_ not in {"VERB", "AUX"}:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _since_adverb(token: Token) -> TimeRef | None:
+    """"has since risen", "have come since": a running total up to publication."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ == "since":
+            span = token.doc[child.i : child.i + 1]
+            return TimeRef(span=span, value=TimeValue("relative", 0), resolved=None, preposition="since", attach=token.i)
+    return None
+
+
+def _share_out(figure: Span, ref: TimeRef, refs: list[TimeRef], figures: list[Span], rule: str) -> Pairing:
+    """One time, or one of a coordinated list: pairwise with a coordinated list of figures of the
+    same length ("63 and 67 in 2021 and 2022"), else every one ("seven in each of 2012 and
+    2013", "two or three ... each year" after "In 2020, 2021 and 2022")."""
+    group = [r for r in refs if r.group == ref.group] if ref.group >= 0 else [ref]
+    if len(group) > 1:
+        listed = _coordinated(figure, figures)
+        if len(listed) == len(group):
+            return Pairing([group[listed.index(figure)]], f"{rule}:respectively")
+        return Pairing(group, f"{rule}:each")
+    return Pairing([ref], rule)
+
+
+def _coordinated(figure: Span, figures: list[Span]) -> list[Span]:
+    """The list of figures ``figure`` stands in ("63 and 67", "1514 in 2013, 1397 ..." is not)."""
+    doc = figure.doc
+    ordered = sorted(figures, key=lambda f: f.start)
+    index = next(i for i, f in enumerate(ordered) if f.start == figure.start)
+    start = end = index
+    while start > 0 and _joined(doc, ordered[start - 1], ordered[start]):
+        start -= 1
+    while end + 1 < len(ordered) and _joined(doc, ordered[end], ordered[end + 1]):
+        end += 1
+    return ordered[start : end + 1]
+
+
+def _joined(doc: Doc, first: Span, second: Span) -> bool:
+    between = doc[first.end : second.start]
+    return 0 < len(between) <= 2 and all(t.text in {",", "and", "or"} for t in between)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    ancestors = {a.i: 0}
+    step, token = 0, a
+    while token.head.i != token.i:
+        step += 1
+        token = token.head
+        ancestors[token.i] = step
+    step, token = 0, b
+    while token.i not in ancestors and token.head.i != token.i:
+        step += 1
+        token = token.head
+    return step + ancestors.get(token.i, 99)

@@ -1,0 +1,83 @@
+"""Time expressions -> values, and their resolution: must-parse and must-not-parse tables."""
+
+import pytest
+
+from pipeline.normalize.times import Resolved, TimeValue, parse_time, resolve, span_years
+
+A, R, N, S = "absolute", "relative", "anchored", "span"
+
+# (words, kind, years, month) -- words as the tokenizer splits them
+MUST_PARSE = [
+    ("2016", A, 2016, None), ("November 2016", A, 2016, 11), ("Nov. 2016", A, 2016, 11),
+    ("Nov. 3 , 2016", A, 2016, 11), ("3 November 2016", A, 2016, 11), ("Sept. 2019", A, 2019, 9),
+    ("FY2021", A, 2021, None), ("FY 2021", A, 2021, None), ("fiscal 2020", A, 2020, None),
+    ("fiscal year 2019", A, 2019, None), ("FY'22", A, 2022, None), ("mid-2019", A, 2019, None),
+    ("late 2013", A, 2013, None), ("December of 2022", A, 2022, 12),
+    ("last year", R, -1, None), ("this year", R, 0, None), ("next year", R, 1, None), ("past year", R, -1, None),
+    ("last year 's", R, -1, None), ("earlier this year", R, 0, None), ("so far this year", R, 0, None),
+    ("two years ago", R, -2, None), ("a year ago", R, -1, None), ("3 years ago", R, -3, None),
+    ("April last year", R, -1, 4), ("March of this year", R, 0, 3), ("December last year", R, -1, 12),
+    ("this March", R, 0, 3), ("last April", R, 0, 4), ("April", R, 0, 4), ("Nov. 10", R, 0, 11),
+    ("now", R, 0, None), ("today", R, 0, None), ("Monday", R, 0, None), ("last Friday", R, 0, None), ("so far", R, 0, None), ("to date", R, 0, None),
+    ("the previous year", N, -1, None), ("the year before", N, -1, None), ("a year earlier", N, -1, None),
+    ("two years earlier", N, -2, None), ("three years later", N, 3, None), ("the following year", N, 1, None),
+    ("the next year", N, 1, None), ("that year", N, 0, None), ("the same year", N, 0, None),
+    ("the 2010s", S, 2010, None), ("1990s", S, 1990, None), ("'90s", S, 1990, None), ("1994-1998", S, 1994, None), ("1994–98", S, 1994, None),
+    ("between 2017 and 2023", S, 2017, None), ("from 2017 to 2023", S, 2017, None), ("2017 - 2019", S, 2017, None),
+    ("the past two years", S, -2, None), ("the last three years", S, -3, None),
+]
+MUST_NOT_PARSE = [
+    "", "1417", "2,914", "30,208", "year", "the year 's end", "last", "May be", "between 2023 and 2017", "1,000 years ago",
+    "Mondays", "the previous", "2100s4", "FY", "fiscal", "Tuesday last week", "several years ago", "40s", "the 80s",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "years", "month"), MUST_PARSE)
+def test_time_expressions_parse(text, kind, years, month):
+    value = parse_time(text.split())
+    assert value is not None and (value.kind, value.years, value.month) == (kind, years, month)
+
+
+@pytest.mark.parametrize("text", MUST_NOT_PARSE)
+def test_non_time_expressions_do_not_parse(text):
+    assert parse_time(text.split()) is None
+
+
+def test_fiscal_years_are_marked():
+    assert parse_time(["FY2021"]).fiscal and not parse_time(["2021"]).fiscal
+
+
+def test_spans_end_where_they_end():
+    assert parse_time(["1994–98"]).end_year == 1998
+    assert parse_time("the 2010s".split()).end_year == 2019
+
+
+RESOLVE = [
+    (TimeValue(A, 2016, 11), None, None, Resolved(2016, 11)),
+    (TimeValue(R, -1), "2017", None, Resolved(2016)),
+    (TimeValue(R, -1), None, None, None),  # an undated article: no guess
+    (TimeValue(R, -1, month=4), "2017-01-10", None, Resolved(2016, 4)),
+    (TimeValue(R, 0, month=4, which="latest"), "2017-06", None, Resolved(2017, 4)),
+    (TimeValue(R, 0, month=11, which="latest"), "2017-06", None, Resolved(2016, 11)),
+    (TimeValue(R, 0, month=6, which="before"), "2017-06", None, Resolved(2016, 6)),
+    (TimeValue(R, 0, month=6, which="latest"), "2017-06", None, Resolved(2017, 6)),
+    (TimeValue(R, 0, month=9, which="same"), "2017-06", None, Resolved(2017, 9)),
+    (TimeValue(R, 0, month=4, which="latest"), "2017", None, Resolved(2017, 4)),
+    (TimeValue(R, 0, month_offset=-1), "2024-01-05", None, Resolved(2023, 12)),
+    (TimeValue(R, 0, month_offset=-1), "2024", None, None),
+    (TimeValue(R, 0, month_offset=0), "2024", None, Resolved(2024)),
+    (TimeValue(N, -1), "2020", 2019, Resolved(2018)),
+    (TimeValue(N, -1), "2020", None, None),
+    (TimeValue(S, 2017, end_year=2019), "2020", None, None),
+]
+
+
+@pytest.mark.parametrize(("value", "published", "anchor", "expected"), RESOLVE)
+def test_resolution_against_publication_and_anchor(value, published, anchor, expected):
+    assert resolve(value, published, anchor) == expected
+
+
+def test_the_years_of_a_span():
+    assert span_years(parse_time("the past two years".split()), "2019") == [2017, 2018]
+    assert span_years(parse_time(["1994-1996"]), None) == [1994, 1995, 1996]
+    assert span_years(parse_time(["2016"]), "2019") == []
