@@ -48,8 +48,11 @@ class Cluster:
         if self.canonical_hint:
             return self.canonical_hint
         names = [f for f in self.forms if not is_acronym(f) and f not in self.other_names] or self.forms
-        # The fullest form; "Thae Yong-ho" and "Thae Yong Ho" tie, so the first seen wins.
-        return max(names, key=lambda f: (len(f.replace(" ", "").replace("-", "")), -self.forms.index(f)))
+        # The fullest form, the first seen among near ties: "Thae Yong-ho" and "Thae Yong Ho" tie,
+        # "Im Ji-hyun" and "Lim Ji-hyun" differ by a romanization, not by fullness.
+        letters = {f: len(f.replace(" ", "").replace("-", "")) for f in names}
+        fullest = max(letters.values())
+        return next(f for f in self.forms if f in letters and letters[f] >= fullest - 1)
 
     @property
     def acronym(self) -> str | None:

@@ -23,6 +23,7 @@ SPAN_EXTENSIONS: tuple[str, ...] = (
     "quantity",  # newsfacts_quantities: value, kind (count, percent, money ...), qualifier, range end
     "year_count",  # newsfacts_year_counts: the fields of one year_count fact
     "percentage",  # newsfacts_percentages: the fields of one percentage fact
+    "event",  # newsfacts_events: the fields of one defection event
 )
 
 

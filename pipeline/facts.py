@@ -12,18 +12,20 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .kinds import ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
-from .records import Evidence, Fact, Organization, Percentage, Person, YearCount
+from .kinds import EVENTS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
+from .records import DefectionEvent, Evidence, Fact, Organization, Percentage, Person, YearCount
 
 _RECORD_FIELDS = {
     YEAR_COUNTS: ("year", "month", "count", "qualifier", "count_max", "cumulative", "subject", "source"),
     PERCENTAGES: ("value", "direction", "points", "subject", "year", "base_year", "source"),
+    EVENTS: ("count", "year", "month", "places", "people", "affiliations", "description", "status", "destination",
+             "route", "composition", "trigger", "source"),
 }
 
 
 def doc_to_facts(doc: Doc) -> list[Fact]:
     """All facts of one article, in order of first mention within each kind."""
-    return [*_year_counts(doc), *_percentages(doc), *_people(doc), *_organizations(doc)]
+    return [*_year_counts(doc), *_percentages(doc), *_people(doc), *_organizations(doc), *_events(doc)]
 
 
 def evidence(span: Span, rule: str | None = None) -> Evidence:
@@ -95,3 +97,17 @@ def _percentages(doc: Doc) -> list[Percentage]:
 
 def _fields(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
     return {name: fact[name] for name in _RECORD_FIELDS[kind] if name in fact}
+
+
+def _events(doc: Doc) -> list[DefectionEvent]:
+    """One record per defection; its evidence spans the sentences that tell it."""
+    records = []
+    for span in doc.spans.get(EVENTS, []):
+        fact = span._.event
+        if not fact:
+            continue
+        first, last = fact["sentences"][0][0], fact["sentences"][-1][1]
+        text = doc.text[first:last].rstrip()
+        proof = Evidence(text=text, start=first, end=first + len(text), sentence=text, rule=fact["rule"])
+        records.append(DefectionEvent(**_fields(EVENTS, fact), evidence=proof))
+    return records

@@ -23,7 +23,8 @@ PLACEMENT: tuple[tuple[str, str, str], ...] = (
     ("newsfacts_times", "after", "newsfacts_entities"),
     ("newsfacts_quantities", "after", "newsfacts_times"),
     ("newsfacts_published", "after", "newsfacts_quantities"),
-    ("newsfacts_year_counts", "after", "newsfacts_published"),
+    ("newsfacts_events", "after", "newsfacts_published"),
+    ("newsfacts_year_counts", "after", "newsfacts_events"),
     ("newsfacts_percentages", "after", "newsfacts_year_counts"),
 )
 COMPONENTS: tuple[str, ...] = tuple(name for name, _, _ in PLACEMENT)

@@ -85,6 +85,11 @@ class DefectionEvent(_Record):
     affiliations: list[str] = Field(default_factory=list)
     description: str
     status: Literal["completed", "failed", "reported"] | None = None
+    destination: str | None = Field(default=None, description='Where they went, as written ("South Korea").')
+    route: str | None = Field(default=None, description='How, as written ("across the Tumen River", "by boat").')
+    composition: str | None = Field(default=None, description='Who made up a group ("12 female employees and one male manager").')
+    trigger: str | None = Field(default=None, description='The word that signals the defection ("defected", "fled").')
+    source: str | None = Field(default=None, description="Who reports it (a person or organization record's name).")
     evidence: Evidence
 
 

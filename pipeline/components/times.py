@@ -56,13 +56,16 @@ class TimeFinder(TableComponent):
 
     def build(self, tables: Tables) -> None:
         self.matcher = Matcher(self.vocab, validate=True)
+        self.untagged = Matcher(self.vocab, validate=True)  # for docs with no part-of-speech tags
         for row in tables[data.TIMES]:
             self.matcher.add(row.id, [row.pattern])
+            self.untagged.add(row.id, [[{k: v for k, v in token.items() if k != "POS"} for token in row.pattern]])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
         found = []
-        for match_id, start, end in self.matcher(doc):
+        matcher = self.matcher if doc.has_annotation("POS") else self.untagged
+        for match_id, start, end in matcher(doc):
             span = Span(doc, start, end, label="TIME", span_id=self.vocab.strings[match_id])
             if _is_time(span):
                 found.append(span)
@@ -102,6 +105,8 @@ def reads_as_year(token: Token) -> bool:
     after_next = doc[token.i + 2] if token.i + 2 < len(doc) else None
     if before is not None and parse_month(before.text) is not None:
         return True
+    if before is not None and before.lower_ in {"in", "since", "until", "during", "before", "after", "from"}:
+        return True  # "in 2020", even before a word the parser took for a plural noun
     if after is not None and after.text in {"'s", "’s"}:
         return True
     if after is not None and after.tag_ in {"NNS", "NNPS"} and not after.is_title:

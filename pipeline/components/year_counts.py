@@ -51,7 +51,7 @@ class YearCounts(TableComponent):
         self.ensure_initialized()
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
-        event_counts = {(s.start, s.end) for s in doc.spans.get(self.events_key, [])}
+        event_counts = _event_counts(doc, self.events_key)
         names = entity_names(doc)
         figures_by_sentence: dict[int, list[Span]] = {}
         for span in doc.spans.get(self.quantities_key, []):
@@ -62,7 +62,7 @@ class YearCounts(TableComponent):
         stated: set[tuple[int, int, str]] = set()  # (year, count, qualifier) already stated
         for start, figures in figures_by_sentence.items():
             sentence_refs = refs.get(start, [])
-            counts = [f for f in figures if f.label_ == "count" and (f.start, f.end) not in event_counts]
+            counts = [f for f in figures if f.label_ == "count" and not event_counts & set(range(f.start, f.end))]
             if not counts or not sentence_refs:
                 continue
             paired = pair_sentence(figures, sentence_refs)
@@ -160,6 +160,18 @@ def _years(pairing: Pairing, published: str | None) -> list[tuple[TimeRef, int, 
         elif ref.resolved is not None:
             out.append((ref, ref.resolved.year, None if ref.month_span else ref.resolved.month))
     return out
+
+
+def _event_counts(doc: Doc, key: str) -> set[int]:
+    """Tokens of the numbers that belong to a defection: its head-count and the people it is
+    made of ("13 workers (12 female employees and one male manager)")."""
+    tokens: set[int] = set()
+    for span in doc.spans.get(key, []):
+        event = span._.event or {}
+        for part in (event.get("count_span"), event.get("who_span")):
+            if part:
+                tokens.update(range(part[0], part[1]))
+    return tokens
 
 
 def _states_no_year(count: Span, pairing: Pairing) -> bool:

@@ -154,6 +154,8 @@ QUANTITIES = "quantities.jsonl"
 QUALIFIERS = "qualifiers.jsonl"
 YEAR_COUNTS = "year_counts.jsonl"
 PERCENTAGES = "percentages.jsonl"
+EVENTS = "events.jsonl"
+EVENT_CUES = "event_cues.jsonl"
 
 
 def entity_patterns() -> list[EntityPattern]:

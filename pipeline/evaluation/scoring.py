@@ -128,12 +128,30 @@ def max_matching(
     left: Sequence[Any], right: Sequence[Any], fits: Callable[[Any, Any], bool],
     prefer: Callable[[Any, Any], int] | None = None,
 ) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): left index -> right index. Among equally
-    fitting partners, those ``prefer`` rates higher are tried first, so that two facts with the
-    same value pair with the expected facts they agree with."""
+    """A maximum bipartite matching: left index -> right index.
+
+    With ``prefer``, pairs that agree on more fields are taken first (greedily), so that two
+    facts with the same value pair with the expected facts they agree with; the greedy choice
+    is kept only when it matches as many facts as the best matching does, so the score never
+    depends on it.
+    """
+    best = _augmenting(left, right, fits)
+    if prefer is None:
+        return best
+    pairs = sorted(((prefer(l, r), i, j) for i, l in enumerate(left) for j, r in enumerate(right) if fits(l, r)),
+                   key=lambda p: (-p[0], p[1], p[2]))
+    greedy: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in greedy and j not in taken:
+            greedy[i] = j
+            taken.add(j)
+    return greedy if len(greedy) == len(best) else best
+
+
+def _augmenting(left: Sequence[Any], right: Sequence[Any], fits: Callable[[Any, Any], bool]) -> dict[int, int]:
+    """Maximum bipartite matching by augmenting paths."""
     edges = [[j for j, r in enumerate(right) if fits(l, r)] for l in left]
-    if prefer is not None:
-        edges = [sorted(js, key=lambda j, l=l: -prefer(l, right[j])) for l, js in zip(left, edges)]
     owner: dict[int, int] = {}
 
     def claim(i: int, seen: set[int]) -> bool:

@@ -89,6 +89,8 @@ def parse_time(words: list[str]) -> TimeValue | None:
     phrase = " ".join(lowered)
     if phrase in NOW_PHRASES:
         return TimeValue("relative", 0)
+    if phrase in {"the year before last", "the year before last year"}:
+        return TimeValue("relative", -2)
     if lowered[-1] in WEEKDAYS and (len(lowered) == 1 or lowered[0] in {"last", "this", "next"}) and len(lowered) <= 2:
         return TimeValue("relative", 0)  # "on Monday", "last Friday": the week of publication, no month named
     return (
@@ -194,6 +196,8 @@ def _anchored(words: list[str]) -> TimeValue | None:
     phrase = " ".join(words)
     if phrase in {"that year", "that same year", "the same year", "the year", "that very year"}:
         return TimeValue("anchored", 0)
+    if len(words) == 2 and words[0] in {"that", "the", "same"} and (month := parse_month(words[1])) is not None:
+        return TimeValue("anchored", 0, month=month)  # "that November": in the year just named
     if len(words) == 3 and words[0] == "the" and words[2] == "year" and words[1] in ANCHOR_WORDS:
         return TimeValue("anchored", ANCHOR_WORDS[words[1]])  # "the previous year", "the following year"
     if len(words) == 3 and words[:2] == ["the", "year"] and words[2] in {"before", "after"}:
@@ -231,7 +235,7 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None) 
     if value.kind == "absolute":
         return Resolved(value.years, value.month)
     if value.kind == "anchored":
-        return Resolved(anchor + value.years) if anchor is not None else None
+        return Resolved(anchor + value.years, value.month) if anchor is not None else None
     if value.kind != "relative" or not published:
         return None
     year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
@@ -241,7 +245,9 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None) 
         total = year * 12 + (month - 1) + value.month_offset
         return Resolved(total // 12, total % 12 + 1)
     if value.month is not None and value.which is not None:
-        if month is not None and (value.month > month or (value.which == "before" and value.month == month)):
+        if month is None:  # "last November" in an article dated only by its year: the year before
+            return Resolved(year - 1 if value.which == "before" else year, value.month)
+        if value.month > month or (value.which == "before" and value.month == month):
             return Resolved(year - 1 if value.which != "same" else year, value.month)
         return Resolved(year, value.month)
     return Resolved(year + value.years, value.month)

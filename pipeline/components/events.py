@@ -1,0 +1,458 @@
+"""``newsfacts_events``: one record per defection: who left, how many, when, where, status.
+
+Triggers are found by a ``DependencyMatcher`` over the patterns of ``events.jsonl`` (a verb of
+defection, a crossing of a border, an arrival in the South, leaving a post, a capture or a
+forced return); the words that qualify them are ``event_cues.jsonl``. For each trigger the
+pure readers of :mod:`pipeline.defections` find who left and how many; the counts and dates come
+from ``newsfacts_quantities`` and ``newsfacts_times`` through :mod:`pipeline.pairing`, never
+re-parsed.
+
+Not events: negated or hypothetical defections, returns to the North, statistics ("1,417
+defectors entered in 2016", a batch of 500 returned) and defections named only as a category
+("elite defections have risen"). One defection told again ("the soldier", "they", a named
+person again, the headline then the body) is merged into one record.
+
+Each event goes to ``doc.spans["events"]`` (the span of its first telling) with ``span._.event``
+the record's fields; ``count_span`` tells ``newsfacts_year_counts`` which count is an event's
+head-count.
+"""
+
+# No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import data
+from ..attribution import entity_names, source_of
+from ..defections import (
+    Cues,
+    antecedent,
+    companion,
+    count_of,
+    has_escape_context,
+    in_all,
+    is_adjectival,
+    is_aggregate,
+    is_animate,
+    is_definite,
+    is_hypothetical,
+    is_pronoun,
+    organizations_in,
+    participants,
+    people_in,
+    phrase,
+    places_in,
+    pronoun_antecedent,
+    returns_north,
+    status,
+)
+from ..extensions import register_extensions
+from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
+from ..pairing import pair, time_refs
+from .quantities import QUANTITIES_KEY
+from .tables import Tables, TableComponent
+from .times import TIMES_KEY
+
+_FAILED_KINDS = frozenset({"caught", "repatriated", "sent_back"})
+_ORDER = ("defect", "cross", "south", "leave_post", "arrive", "asylum", "stay_south", "caught", "repatriated", "sent_back",
+          "defection")
+
+
+@dataclass
+class _Event:
+    first: Token
+    sentences: list[Span] = field(default_factory=list)
+    who: Span | None = None
+    people: list[str] = field(default_factory=list)
+    count: int | None = None
+    count_span: tuple[int, int] | None = None
+    year: int | None = None
+    month: int | None = None
+    failed: bool = False
+    triggers: list[str] = field(default_factory=list)
+    headline: bool = False  # told in the headline: the body tells it again
+
+
+class Events(TableComponent):
+    TABLES = {data.EVENTS: data.TokenPattern, data.EVENT_CUES: data.Cue}
+
+    def __init__(self, nlp: Language, spans_key: str = EVENTS, quantities_key: str = QUANTITIES_KEY,
+                 times_key: str = TIMES_KEY, max_batch: int = 50) -> None:
+        self.vocab = nlp.vocab
+        self.spans_key = spans_key
+        self.quantities_key = quantities_key
+        self.times_key = times_key
+        self.max_batch = max_batch
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.cues = Cues()
+
+    def build(self, tables: Tables) -> None:
+        self.matcher = DependencyMatcher(self.vocab, validate=True)
+        for row in tables[data.EVENTS]:
+            self.matcher.add(row.id, [row.pattern])
+        roles: dict[str, set[str]] = {}
+        for cue in tables[data.EVENT_CUES]:
+            roles.setdefault(cue.role, set()).add(cue.phrase)
+        self.cues = Cues({role: frozenset(words) for role, words in roles.items()})
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
+        if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
+            doc.spans[self.spans_key] = []  # events are read from the parse: none without one
+            return doc
+        published = doc._.published
+        refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
+        quantities = list(doc.spans.get(self.quantities_key, []))
+        people = list(doc.spans.get(PEOPLE, []))
+        clusters = doc._.entity_clusters or {}
+        events: list[_Event] = []
+        headline = _headline(doc)
+        for trigger, kind in self._triggers(doc):
+            if is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind):
+                continue
+            for head in self._participant_heads(trigger, kind, people):
+                event = self._read(trigger, kind, head, quantities, people, clusters, refs, published)
+                if event is not None:
+                    event.headline = headline is not None and trigger.sent.start == headline.start
+                    self._merge(events, event, quantities, people, clusters)
+        for event in events:
+            if event.year is None:
+                event.year, event.month = _date_by_reference(event, refs)
+            _add_continuations(event, events)
+        for event in events:  # "He was accompanied by Kim Duk-hong"
+            for sentence in list(event.sentences):
+                following = doc[sentence.end].sent if sentence.end < len(doc) else None
+                if following is not None:
+                    name = companion(following, people, clusters)
+                    if name and name not in event.people:
+                        event.people.append(name)
+                        event.count = (event.count or 1) + 1 if event.count is not None else None
+        doc.spans[self.spans_key] = [self._span(doc, event, clusters) for event in events]
+        return doc
+
+    def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
+        """Each trigger token once, with the first pattern it matches in :data:`_ORDER`."""
+        found: dict[int, str] = {}
+        for match_id, tokens in self.matcher(doc):
+            kind = self.vocab.strings[match_id].split(":", 1)[1]
+            index = tokens[0]
+            if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
+                found[index] = kind
+        return [(doc[i], found[i]) for i in sorted(found)]
+
+    def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
+        """Who left; a list ("defections by ranking officials, including Thae Yong Ho and a
+        colonel of the General Bureau of Reconnaissance") gives one event each."""
+        head = participants(trigger, kind)
+        if head is None and trigger.pos_ == "NOUN":
+            return _including(trigger)
+        if head is None:
+            return [None] if trigger.pos_ == "VERB" else []
+        head = antecedent(head, trigger.doc, people)
+        listed = _including(head) or (_including(trigger) if trigger.pos_ == "NOUN" else [])
+        if listed:
+            return listed
+        if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS":
+            return []  # "elite defections have risen": a category
+        return [head]
+
+    def _read(self, trigger: Token, kind: str, head: Token | None, quantities: list[Span], people: list[Span],
+              clusters: dict, refs: dict, published: str | None) -> _Event | None:
+        sentence = trigger.sent
+        who = phrase(head) if head is not None else None
+        count, count_span = (None, None)
+        if who is not None:
+            if not is_animate(who, people, self.cues):
+                return None
+            count, count_span = count_of(who, quantities, self.cues, trigger)
+            stated = in_all(sentence)
+            if stated is not None and (count is None or stated[0] > count):
+                count, count_span = stated  # "... with his wife and their two sons, four people in all"
+        sentence_refs = refs.get(sentence.start, [])
+        figures = [q for q in quantities if q.sent.start == sentence.start]
+        anchor = sentence.doc[trigger.i : trigger.i + 1]
+        pairing = pair(anchor, sentence_refs, {}, [anchor], figures)
+        year = month = None
+        if pairing is not None and len(pairing.refs) == 1 and pairing.refs[0].resolved is not None:
+            year, month = pairing.refs[0].resolved.year, pairing.refs[0].resolved.month
+            if _dates_the_report(trigger, pairing.refs[0]):
+                month = None  # "In June, officials said a diplomat had defected weeks earlier"
+        if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
+            return None
+        if kind in _FAILED_KINDS and (count is not None and count >= self.max_batch or
+                                      not has_escape_context(trigger, who, self.cues)):
+            return None  # a batch returned after fleeing separately is a count; an arrest, no escape
+        event = _Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
+                       year=year, month=month, failed=kind in _FAILED_KINDS, triggers=[trigger.text])
+        if who is not None:
+            event.people = people_in(who, people, clusters)
+        if kind in _FAILED_KINDS and who is None:
+            return None
+        return event
+
+    def _merge(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
+               clusters: dict) -> None:
+        """One defection told again is one record: the same person; "he", "they", "the soldier"
+        after it; the same head-count on the same date; the headline's defection in the body.
+        A defection told only by reference ("the two ...") that links to none is dropped."""
+        same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
+        if same is None and new.who is not None and is_pronoun(new.who):
+            same = self._by_antecedent(events, new, quantities, people, clusters)
+            if same is None:
+                return
+        elif same is None and new.who is not None and is_definite(new.who, new.first) and not new.people:
+            same = next((old for old in reversed(events[-3:]) if _counts_agree(new, old)), None)
+            if same is None and new.count is None:
+                return  # "the soldier" with no soldier told before: nothing to add
+        if same is None:
+            same = next((old for old in events if _same_date_and_count(new, old)), None)
+        if same is None:
+            only_headline = bool(events) and all(old.headline for old in events)
+            same = next((old for old in events if old.headline and not new.headline
+                         and _tells_the_same(old, new, first_after=only_headline)), None)
+        if same is None:
+            if new.who is not None:
+                events.append(new)
+            return
+        _absorb(same, new)
+
+    def _by_antecedent(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
+                       clusters: dict) -> _Event | None:
+        """"He" or "they": an event told earlier in the same sentence ("sent the pair back after
+        they were captured"), else the event of the subject of the sentence before, or a new one
+        for that subject."""
+        sentence = new.first.sent
+        for old in reversed(events):
+            if any(s.start == sentence.start for s in old.sentences) and old.first.i < new.first.i:
+                return old
+        head = pronoun_antecedent(new.who, people, self.cues)
+        if head is None:
+            return events[-1] if events and _counts_agree(new, events[-1]) else None
+        who = phrase(head)
+        if any(t.lower_ == "other" for t in who):
+            return None  # "the other two said they wanted to go home": another group, no defection
+        plural = head.morph.get("Number") == ["Plur"] and not any(t.like_num for t in who)
+        if plural and not people_in(who, people, clusters):
+            return None  # "they" for "the defected high-ranking officials": a category
+        named = people_in(who, people, clusters)
+        for old in reversed(events):
+            if old.who is not None and old.who.start <= head.i < old.who.end:
+                return old
+            if named and set(named) & set(old.people):  # "Hwang and Kim spent 34 days ..., they landed"
+                return old
+        if is_definite(who):  # "... the two men were allowed to fly ... they landed in Seoul"
+            count, _ = count_of(who, quantities, self.cues, new.first)
+            recent = [old for old in events[-3:] if count is None or old.count in {None, count}]
+            return recent[-1] if recent else None
+        if not is_animate(who, people, self.cues):
+            return None
+        new.who = who
+        new.count, new.count_span = count_of(who, quantities, self.cues, new.first)
+        new.people = people_in(who, people, clusters)
+        events.append(new)
+        return new
+
+    def _span(self, doc: Doc, event: _Event, clusters: dict) -> Span:
+        """The event as a span (its first telling) with the record's fields."""
+        first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
+        start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
+        span = Span(doc, start, end, label="EVENT", span_id=f"{self.spans_key}:{event.triggers[0]}")
+        organizations = list(doc.spans.get(ORGANIZATIONS, []))
+        names = entity_names(doc)
+        span._.event = {
+            "count": event.count,
+            "year": event.year,
+            "month": event.month,
+            "places": places_in(event.sentences + _reference_sentences(event)),
+            "people": event.people,
+            "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
+            "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
+            "status": status(event.sentences, event.failed, self.cues),
+            "composition": _composition(event.who),
+            "trigger": event.first.text,
+            "source": source_of(event.sentences[0], names),
+            "count_span": list(event.count_span) if event.count_span else None,
+            "who_span": [event.who.start, event.who.end] if event.who is not None else None,
+            "sentences": [[s.start_char, s.end_char] for s in event.sentences],
+            "rule": f"{self.spans_key}:{'+'.join(event.triggers)}",
+        }
+        return span
+
+
+def _absorb(same: _Event, new: _Event) -> None:
+    """Add what a retelling says to the event it retells."""
+    if same is new:
+        return
+    for sentence in new.sentences:
+        if all(sentence.start != s.start for s in same.sentences):
+            same.sentences.append(sentence)
+    same.people += [p for p in new.people if p not in same.people]
+    if same.count is None or (same.headline and new.count is not None):
+        same.count, same.count_span = new.count, new.count_span or same.count_span
+    if same.year is None:
+        same.year, same.month = new.year, new.month
+    elif same.month is None and new.month is not None and abs((new.year or 0) - same.year) <= 1:
+        same.year, same.month = new.year, new.month  # "in November 2020" beats "a little over a year ago"
+    same.failed = same.failed or new.failed
+    same.triggers.append(new.first.text)
+
+
+def _same_date_and_count(new: _Event, old: _Event) -> bool:
+    """The same head-count in the same year (and month, when both name one), and no two
+    different people: "a figure moving south ... on July 31" and "a soldier who crossed ... last
+    Wednesday"."""
+    if new.count is None or new.count != old.count or new.year is None or new.year != old.year:
+        return False
+    if new.month is not None and old.month is not None and new.month != old.month:
+        return False
+    return not (new.people and old.people and not set(new.people) & set(old.people))
+
+
+def _counts_agree(new: _Event, old: _Event) -> bool:
+    return new.count is None or old.count is None or new.count == old.count
+
+
+def _tells_the_same(headline: _Event, body: _Event, first_after: bool) -> bool:
+    """The headline's "Brothers flee ..." and the body's "Two brothers ... escaped": the same
+    head noun, the same head-count of two or more, or the first defection the body tells."""
+    if headline.count is not None and body.count is not None and headline.count != body.count:
+        return False
+    if headline.year is not None and body.year is not None and headline.year != body.year:
+        return False
+    if headline.who is None or body.who is None:
+        return False
+    same_noun = headline.who.root.lemma_.lower() == body.who.root.lemma_.lower()
+    return same_noun or first_after or (headline.count is not None and headline.count >= 2 and headline.count == body.count)
+
+
+def _dates_the_report(trigger: Token, ref) -> bool:
+    """The time modifies a verb of saying above the trigger: it dates the news, not the escape."""
+    token = trigger
+    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and token.head.i != token.i:
+        token = token.head
+        if token.i == ref.attach and token.lemma_.lower() in {"say", "tell", "report", "confirm", "announce", "disclose"}:
+            return True
+    return False
+
+
+def _add_continuations(event: _Event, events: list[_Event]) -> None:
+    """The sentences that go on telling an event: "She was sold to a farmer in Jilin Province
+    and spent six years there before a broker took her on to South Korea." after "she crossed
+    the frozen Tumen River", or the case "In that case" points back to."""
+    doc = event.first.doc
+    told = {s.start for other in events for s in other.sentences}
+    last = event.sentences[-1]
+    for _ in range(2):
+        if last.end >= len(doc):
+            break
+        following = doc[last.end].sent
+        if following.start in told or not _goes_on(following):
+            break
+        event.sentences.append(following)
+        last = following
+
+
+def _goes_on(sentence: Span) -> bool:
+    """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
+               for t in sentence)
+
+
+def _date_by_reference(event: _Event, refs: dict) -> tuple[int | None, int | None]:
+    """"It was the first time since November 2019 that ... In that case Seoul sent two
+    fishermen back": an event told as "that case" takes the time of the sentence before."""
+    sentence = event.sentences[0]
+    words = [t.lower_ for t in sentence[:4]]
+    partitive = event.who is not None and len(event.who) > 2 and event.who[1].lower_ == "of" and event.who[2].lower_ == "the"
+    doc = sentence.doc
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    superlative = previous is not None and _introduces_a_case(previous)
+    if not partitive and not superlative and not ("that" in words and any(
+            w in {"case", "incident", "instance", "occasion"} for w in words)):
+        return None, None  # "In that case ...", "Two of the four ...": told of a case dated just before
+    if previous is None:
+        return None, None
+    dated = [r for r in refs.get(previous.start, []) if r.resolved is not None and r.value.kind in {"absolute", "anchored"}]
+    if not dated:
+        return None, None
+    return dated[-1].resolved.year, dated[-1].resolved.month
+
+
+def _reference_sentences(event: _Event) -> list[Span]:
+    """The sentence "In that case" points back to is part of the telling."""
+    sentence = event.sentences[0]
+    words = [t.lower_ for t in sentence[:4]]
+    if sentence.start > 0 and "that" in words and any(w in {"case", "incident", "instance"} for w in words):
+        return [sentence.doc[sentence.start - 1].sent]
+    return []
+
+
+def _introduces_a_case(sentence: Span) -> bool:
+    """"The most dramatic came that November.": a short sentence whose subject is a superlative
+    or an ordinal, dating the case the next sentence tells."""
+    if len(sentence) > 12:
+        return False
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
+                                                        for c in t.subtree) for t in sentence)
+
+
+def _headline(doc: Doc) -> Span | None:
+    """The first line, when it is a headline: no closing punctuation, then a line break."""
+    if not len(doc):
+        return None
+    first = doc[0].sent
+    text = first.text.rstrip()
+    after = first.text[len(text):] + doc[first.end - 1].whitespace_
+    if first.end < len(doc):
+        after += doc[first.end].text
+    if text and text[-1] not in '.!?"”' and "\n" in after:
+        return first
+    return None
+
+
+def _including(token: Token) -> list[Token]:
+    """The listed heads after "including" ("Thae Yong Ho, ... and a colonel of the GBR"), or the
+    objects of "have included" after "Defections by diplomats"."""
+    objects: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"including", "among"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            break
+    if not objects and token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"include", "comprise"}:
+        objects = [c for c in token.head.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    first = objects[0]
+    listed = [first]
+    for item in [first, *[c for c in first.children if c.dep_ == "appos"]]:
+        listed += [c for c in item.children if c.dep_ == "conj"]
+    return listed
+
+
+def _composition(who: Span | None) -> str | None:
+    """"13 North Korean workers (12 female employees and one male manager)": the parenthesis."""
+    if who is None:
+        return None
+    doc = who.doc
+    for token in doc[who.start : min(len(doc), who.end + 1)]:
+        if token.text == "(":
+            close = next((t.i for t in doc[token.i : token.i + 15] if t.text == ")"), None)
+            if close is not None:
+                return doc[token.i + 1 : close].text
+    return None
+
+
+@Language.factory(
+    "newsfacts_events",
+    assigns=["doc.spans", "span._.event"],
+    requires=["doc.spans", "span._.quantity", "span._.time", "doc._.published", "token.dep", "doc.ents"],
+    default_config={"spans_key": EVENTS, "quantities_key": QUANTITIES_KEY, "times_key": TIMES_KEY, "max_batch": 50},
+)
+def make_events(nlp: Language, name: str, spans_key: str, quantities_key: str, times_key: str,
+                max_batch: int) -> Events:
+    """Defections, one record each, into ``doc.spans[spans_key]``."""
+    register_extensions()
+    return Events(nlp, spans_key, quantities_key, times_key, max_batch)
