@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import register_extensions
 from ..normalize.dates import PublicationSigns, infer_publication_year
@@ -36,6 +36,11 @@ _FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "count", "level
 _NAME_LABELS = frozenset({"GPE", "ORG", "FAC", "LOC", "EVENT", "PERSON"})
 _ANNIVERSARY_AFTER = frozenset({"on", "later", "after", "since"})
 _HEAD_SENTENCES = 3
+_ANNIVERSARY_REACH = 12
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+_PLAN_WORDS = frozenset({"due", "expect", "expected", "schedule", "scheduled", "plan", "aim", "intend", "set"})
+_CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})  # clauses whose time follows their head's
+_CONTRAST_WORDS = frozenset({"from", "against"})
 
 
 @dataclass
@@ -49,6 +54,9 @@ class _Sentences:
     counted: set[int] = field(default_factory=set)  # sentences with any count or percentage
     names: dict[int, set[str]] = field(default_factory=dict)  # names of places, bodies, events
     named_relative: list[tuple[int, str, int]] = field(default_factory=list)  # (sentence, name, offset)
+    relative_at: list[int] = field(default_factory=list)  # token index of each relative year
+    explicit_at: list[int] = field(default_factory=list)  # token index of each explicit year
+    prospective: set[int] = field(default_factory=set)  # explicit years spoken of as ahead ("will run until 2022")
 
 
 class PublishedInference:
@@ -77,8 +85,9 @@ class PublishedInference:
                 name_restatements=_name_pairs(signs),
                 anniversaries=_anniversaries(doc, sentence_of, signs),
                 relative_offsets=[offset for _, offset in signs.relative],
-                explicit_years=[year for _, year in signs.explicit],
-                lower_bounds=_lower_bounds(signs),
+                explicit_years=[year for index, (_, year) in enumerate(signs.explicit)
+                                if index not in signs.prospective],
+                lower_bounds=[*_lower_bounds(signs), *_completed_years(doc, signs), *_contrasts(doc, sentence_of, signs)],
             )
         )
 
@@ -89,11 +98,15 @@ class PublishedInference:
             value = TimeValue(**span._.time)
             sentence = sentence_of[span.start]
             if value.kind == "absolute":
+                if _prospective(span.root):
+                    signs.prospective.add(len(signs.explicit))
                 signs.explicit.append((sentence, value.years))
+                signs.explicit_at.append(span.root.i)
             elif _is_relative_year(span, value):
                 if any(_appositive(span, other) for other in times[max(0, index - 1) : index + 2]):
                     signs.appositive.add(len(signs.relative))
                 signs.relative.append((sentence, value.years))
+                signs.relative_at.append(span.start)
                 name = _named_event(span)
                 if name is not None and value.years < 0:  # "The Ningbo defection two years ago"
                     signs.named_relative.append((sentence, name, value.years))
@@ -195,13 +208,33 @@ def _anniversaries(doc: Doc, sentence_of: list[int], signs: _Sentences) -> list[
     if not signs.explicit:
         return []
     earliest = min(year for _, year in signs.explicit)
+    found = [
+        earliest + years
+        for token in doc[: _head_end(sentence_of)]
+        if (years := _anniversary_years(token))
+    ]
+    return found + _dated_anniversaries(doc, signs)
+
+
+def _head_end(sentence_of: list[int]) -> int:
+    """The index of the first token after the first sentences."""
+    return next((i for i, sentence in enumerate(sentence_of) if sentence >= _HEAD_SENTENCES), len(sentence_of))
+
+
+def _dated_anniversaries(doc: Doc, signs: _Sentences) -> list[int]:
+    """"days before the tenth anniversary of the death of Kim Jong Il in December 2011": an
+    anniversary of a dated event, anywhere in the article, is so many years after its year."""
+    year_at = {position: year for (_, year), position in zip(signs.explicit, signs.explicit_at)}
     found = []
     for token in doc:
-        if sentence_of[token.i] >= _HEAD_SENTENCES:
-            break
-        years = _anniversary_years(token)
-        if years:
-            found.append(earliest + years)
+        if token.lower_ != "anniversary" or token.i == 0:
+            continue
+        years = _ordinal_value(doc[token.i - 1].lower_)
+        # the year that closes the anniversary's phrase (the parse often hangs it on the verb)
+        after = doc[token.i + 1 : min(token.sent.end, token.i + _ANNIVERSARY_REACH)]
+        dated = next((year_at[t.i] for t in after if t.i in year_at), None)
+        if years and dated is not None:
+            found.append(dated + years)
     return found
 
 
@@ -245,17 +278,74 @@ def _ordinal_value(word: str) -> int | None:
 
 def _lower_bounds(signs: _Sentences) -> list[int]:
     """"63 in 2021 and 67 last year": a past relative year beside an explicit one in a sentence
-    is a later year. (Not "this year": "2,183 this year, says the 2014 survey" names one year
-    twice.)"""
-    by_sentence: dict[int, list[int]] = {}
-    for sentence, year in signs.explicit:
-        by_sentence.setdefault(sentence, []).append(year)
-    return [
-        year - offset + 1
-        for index, (sentence, offset) in enumerate(signs.relative)
-        if offset < 0 and index not in signs.appositive
-        for year in by_sentence.get(sentence, [])[:_MAX_PAIRS]
-    ]
+    is a later year. Only the nearest explicit year counts: in "rose 21 percent in 2024 ... from
+    282 in 2023 to 303 last year" last year is after 2023, and may well be 2024. (Not "this
+    year": "2,183 this year, says the 2014 survey" names one year twice.)"""
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for (sentence, year), position in zip(signs.explicit, signs.explicit_at):
+        by_sentence.setdefault(sentence, []).append((position, year))
+    bounds = []
+    for index, ((sentence, offset), position) in enumerate(zip(signs.relative, signs.relative_at)):
+        if offset >= 0 or index in signs.appositive or sentence not in by_sentence:
+            continue
+        _, year = min(by_sentence[sentence], key=lambda item: abs(item[0] - position))
+        bounds.append(year - offset + 1)
+    return bounds
+
+
+def _prospective(token: Token) -> bool:
+    """A year spoken of as ahead ("will run until 2022", "would run out in June 2020", "is due
+    to end in 2030"): it says nothing about when the article was written."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in ancestor.children):
+            return True
+        if ancestor.dep_ == "xcomp" and ancestor.head.lemma_.lower() in _PLAN_WORDS:
+            return True
+        if ancestor.dep_ not in _CLAUSE_LINKS:  # "stocks bought in 2018 would run out": 2018 is past
+            return False
+    return False
+
+
+def _completed_years(doc: Doc, signs: _Sentences) -> list[int]:
+    """"By the end of 2024 the ministry had registered 34,314": a year spoken of as over, in the
+    past tense, was over when the article was written."""
+    bounds = []
+    for index, ((_, year), position) in enumerate(zip(signs.explicit, signs.explicit_at)):
+        token = doc[position]
+        if index in signs.prospective or token.i < 2:
+            continue
+        if doc[token.i - 1].lower_ != "of" or doc[token.i - 2].lower_ not in {"end", "all", "whole"}:
+            continue
+        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and (verb.tag_ == "VBD" or any(c.lower_ == "had" for c in verb.children)):
+            bounds.append(year + 1)
+    return bounds
+
+
+def _contrasts(doc: Doc, sentence_of: list[int], signs: _Sentences) -> list[int]:
+    """"The figure is down 6.9 points from 43.8 percent in 2023", "This year the payment was
+    raised to $900, from $700 in 2023": a present value set against a past year's is later than
+    that year. Only when the sentence names no other year and speaks of now (a present-tense
+    verb, "now" or "this year")."""
+    years_in: dict[int, int] = {}
+    for sentence, _ in signs.explicit:
+        years_in[sentence] = years_in.get(sentence, 0) + 1
+    current = {sentence for sentence, offset in signs.relative if offset == 0}
+    bounds = []
+    for (sentence, year), position in zip(signs.explicit, signs.explicit_at):
+        if years_in[sentence] != 1:
+            continue
+        window = doc[max(0, position - 7) : position]
+        if not any(t.lower_ in _CONTRAST_WORDS for t in window) or any(t.lower_ == "to" for t in window):
+            continue
+        root = doc[position].sent.root
+        if sentence in current or root.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in root.children
+        ):
+            bounds.append(year + 1)
+    return bounds
 
 
 def _appositive(relative: Span, other: Span) -> bool:

@@ -95,9 +95,10 @@ def infer_publication_year(signs: PublicationSigns) -> int | None:
     """Estimate the year an undated article was written, or None without any year in it.
 
     The strongest sign wins: a figure restated with a relative and an explicit year, then a
-    year naming last year's figure; otherwise the latest year the article names (the year after
-    it when the article speaks of "last year" but never of "this year"), moved up to a later
-    anniversary or a restated name, and never before a lower bound.
+    year naming last year's figure; otherwise the latest year the article names, or a later
+    lower bound (a past year set beside "last year", a year spoken of as over), or else the year
+    after the latest named when the article speaks of "last year" but never of "this year";
+    moved up to a later anniversary or a restated name.
     """
     for pairs in (signs.restatements, signs.year_references):
         if pairs:
@@ -106,7 +107,9 @@ def infer_publication_year(signs: PublicationSigns) -> int | None:
         return None
     estimate = max(signs.explicit_years)
     offsets = signs.relative_offsets
-    if offsets and 0 not in offsets and min(offsets) < 0:
+    if signs.lower_bounds:  # they already say where "last year" lies; do not count it twice
+        estimate = max(estimate, *signs.lower_bounds)
+    elif offsets and 0 not in offsets and min(offsets) < 0:
         estimate += 1
     later = [year for year in signs.anniversaries if estimate <= year <= estimate + 10]
     if signs.name_restatements:
