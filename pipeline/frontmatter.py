@@ -19,6 +19,24 @@ class FrontMatterError(ValueError):
     """The block is there but cannot be read as ``key: value`` pairs."""
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that a date which does not exist (``2017-02-30``) stays a string.
+
+    PyYAML raises a bare ValueError for it while building the value; kept as text, the date
+    check refuses it as ``published_invalid`` like any other bad date.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 @dataclass(frozen=True)
 class Split:
     meta: dict[str, str] = field(default_factory=dict)
@@ -49,11 +67,15 @@ def split_front_matter(text: str) -> Split:
 def parse_block(block: str) -> dict[str, str]:
     """Parse YAML ``key: value`` pairs into strings; nested values are refused."""
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yaml.load(block, Loader=_Loader) if block.strip() else {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         data = _plain_pairs(block)
         if data is None:
             raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from None
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply to read") from None
+    except Exception as exc:  # noqa: BLE001 - whatever YAML raises is this article's error, not the run's
+        raise FrontMatterError(f"front matter cannot be read: {type(exc).__name__}: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

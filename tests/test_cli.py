@@ -29,9 +29,15 @@ def write(folder, name, text):
     return path
 
 
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def test_clean_run_exits_0_and_writes_valid_records(tmp_path):
-    write(tmp_path, "a.txt", "Headline\n\nThe Unification Ministry said the Ministry of Unification agreed.")
-    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "out.jsonl")])
+    write(inputs(tmp_path), "a.txt", "Headline\n\nThe Unification Ministry said the Ministry of Unification agreed.")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 0, result.output
     (line,) = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     record = ArticleRecord.model_validate_json(line)
@@ -40,9 +46,9 @@ def test_clean_run_exits_0_and_writes_valid_records(tmp_path):
 
 
 def test_articles_with_errors_exit_1_and_still_get_their_lines(tmp_path):
-    write(tmp_path, "a.txt", "Kim Jong Un spoke.")
-    write(tmp_path, "b.txt", "")
-    result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.jsonl")])
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    write(inputs(tmp_path), "b.txt", "")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 1
     lines = [json.loads(l) for l in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(l["article"]["id"], [e["code"] for e in l["errors"]]) for l in lines] == [
@@ -126,8 +132,9 @@ def test_evaluate_without_sub_folders_scores_the_top_folder_only(tmp_path):
         (folder / f"{name}.expected.json").write_text(json.dumps({
             "published": None, "phenomena": [], "year_counts": [], "percentages": [], "people": [["Kim Jong Un"]],
             "organizations": [], "events": [], "notes": ""}), encoding="utf-8")
-        write(tmp_path, f"{name}.txt", "Kim Jong Un spoke.")
-    runner.invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "f.jsonl")])
+        (tmp_path / "in" / folder.relative_to(gold)).mkdir(parents=True, exist_ok=True)
+        write(tmp_path / "in" / folder.relative_to(gold), f"{name}.txt", "Kim Jong Un spoke.")
+    runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "f.jsonl")])
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]
     everything = json.loads(runner.invoke(app, base).stdout)
     top_only = json.loads(runner.invoke(app, [*base, "--no-recursive"]).stdout)
