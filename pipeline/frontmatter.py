@@ -66,6 +66,8 @@ def split_front_matter(text: str) -> Split:
 
 def parse_block(block: str) -> dict[str, str]:
     """Parse YAML ``key: value`` pairs into strings; nested values are refused."""
+    if _flow_depth(block) > _MAX_FLOW_DEPTH:
+        raise FrontMatterError("front matter is nested too deeply to read")
     try:
         data = yaml.load(block, Loader=_Loader) if block.strip() else {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
@@ -86,6 +88,21 @@ def parse_block(block: str) -> dict[str, str]:
             raise FrontMatterError(f"front matter key {key!r} must hold a single value")
         meta[str(key)] = _as_text(value)
     return meta
+
+
+# PyYAML takes time quadratic in the depth of "[[[[..." (1.4 s at a few thousand) before giving
+# up; pairs of single values never nest, so a deep block is refused before YAML sees it.
+_MAX_FLOW_DEPTH = 32
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(block: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` (quotes ignored: a rough, linear bound)."""
+    depth = deepest = 0
+    for match in _FLOW.finditer(block):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _plain_pairs(block: str) -> dict[str, str] | None:
