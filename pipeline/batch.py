@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .decoding import printable
-from .output import open_output, partial_path
+from .output import Sink, open_output, partial_path
 from .reader import DEFAULT_MAX_CHARS, ArticleInput, count_articles, list_sources, read_source
 from .records import ArticleError, ArticleInfo, ArticleRecord
 from .workers import WorkerPool
@@ -377,7 +377,7 @@ def _mark_duplicates(articles: Iterable[ArticleInput], summary: RunSummary) -> I
 
 
 def _skip_resumed(
-    articles: Iterable[ArticleInput], sink: object, summary: RunSummary, report: Callable[[Outcome], None]
+    articles: Iterable[ArticleInput], sink: Sink, summary: RunSummary, report: Callable[[Outcome], None]
 ) -> Iterator[tuple[int, ArticleInput]]:
     """(input position, article) for each article that still needs its line."""
     for position, article in enumerate(articles):

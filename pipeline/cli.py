@@ -25,6 +25,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.text import Text
+from spacy.language import Language
 
 from . import nlp as nlp_module
 from .batch import DEFAULT_BATCH_SIZE, Outcome, RunIncomplete, RunSummary
@@ -84,15 +85,13 @@ def extract(
             default_published = normalize_published(published)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published") from None
-    try:
-        nlp = nlp_module.load(model)
-    except (OSError, ValueError) as exc:
-        raise typer.BadParameter(f"cannot load model {model!r}: {exc}", param_hint="--model") from None
     with _signals_interrupt(), _Reporter(quiet=quiet, verbose=verbose) as reporter:
+        nlp = _load_model(model)
         try:
             summary = run_extract(
                 paths, output, nlp, published=default_published, n_process=jobs, max_chars=max_chars,
-                resume=resume, batch_size=batch_size, on_start=reporter.start, on_record=reporter.record,
+                resume=resume, batch_size=batch_size, on_record=reporter.record,
+                on_start=reporter.start if reporter.shows_progress else None,
             )  # fmt: skip
         except RunIncomplete as stop:
             reporter.finish(stop.summary)
@@ -104,6 +103,17 @@ def extract(
     if not quiet:
         _stderr(summary.line())
     raise typer.Exit(0 if summary.clean else 1)
+
+
+def _load_model(model: str) -> Language:
+    """The pipeline, or exit 2 when it cannot load; exit 3 when interrupted meanwhile."""
+    try:
+        return nlp_module.load(model)
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(f"cannot load model {model!r}: {exc}", param_hint="--model") from None
+    except (KeyboardInterrupt, Interrupted) as exc:
+        _stderr(f"interrupted ({exc or 'SIGINT'}) while loading the model: nothing was written")
+        raise typer.Exit(3) from None
 
 
 class Interrupted(BaseException):
@@ -209,8 +219,13 @@ class _Reporter:
     def __exit__(self, *exc_info: object) -> None:
         self._stop_bar()
 
+    @property
+    def shows_progress(self) -> bool:
+        """A bar needs the total, which costs a pass over the collections: only on a terminal."""
+        return not self.quiet and self.console.is_terminal
+
     def start(self, total: int) -> None:
-        if self.quiet or not self.console.is_terminal:
+        if not self.shows_progress:
             return
         columns = (
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),

@@ -246,8 +246,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
+Sink = StdoutOutput | PartialOutput
+
+
 @contextmanager
-def open_output(output: str | os.PathLike[str], *, resume: bool = False) -> Iterator[StdoutOutput | PartialOutput]:
+def open_output(output: str | os.PathLike[str], *, resume: bool = False) -> Iterator[Sink]:
     """The line sink for ``output`` ("-" for stdout): ``OUT`` appears only when the block ends
     normally; an exception leaves ``OUT.partial`` with the complete lines written so far."""
     sink = StdoutOutput() if str(output) == "-" else PartialOutput(Path(output), resume=resume)

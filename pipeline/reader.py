@@ -62,7 +62,8 @@ class ArticleInput:
         return bool(self.text.strip())
 
     def add_error(self, code: str, message: str) -> None:
-        self.errors.append(ArticleError(code=code, message=message))
+        """Record a problem; a message quoting an undecodable file name is escaped to be written."""
+        self.errors.append(ArticleError(code=code, message=printable(message)))
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def count_articles(sources: Iterable[Source]) -> int:
 
 
 def _count_lines(path: Path) -> int:
-    stream, _size, error = _open_regular(path)
+    stream, _size, _error = _open_regular(path)
     if stream is None:
         return 1
     lines, last = 0, b"\n"
@@ -231,7 +232,7 @@ def _kind_of_file(mode: int) -> str:
 
 def _failed(source: Source, code: str, message: str) -> ArticleInput:
     article = _new_article(source.id, str(source.path))
-    article.add_error(code, printable(message))
+    article.add_error(code, message)
     return article
 
 
@@ -421,7 +422,6 @@ def _escape_lone_surrogates(article: ArticleInput) -> None:
     article.id = printable(article.id)
     article.title = None if article.title is None else printable(article.title)
     article.metadata = {printable(key): printable(value) for key, value in article.metadata.items()}
-    article.errors = [ArticleError(code=e.code, message=printable(e.message)) for e in article.errors]
     where = "its text" if refused else "its id, title or metadata"
     article.add_error("undecodable", f"{where} holds a lone UTF-16 surrogate (like \\ud800), which is not text")
     if refused:

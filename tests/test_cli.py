@@ -263,3 +263,13 @@ def test_without_a_terminal_there_is_no_progress_bar():
     with _Reporter(console=Console(file=io.StringIO())) as reporter:
         reporter.start(3)
         assert reporter.bar is None
+
+
+def test_an_interruption_while_the_model_loads_exits_3(tmp_path, monkeypatch):
+    def interrupted(model):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pipeline.nlp.load", interrupted)
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 3 and "nothing was written" in result.stderr
