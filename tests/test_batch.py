@@ -250,3 +250,22 @@ def test_an_oversized_article_among_normal_ones_is_one_error_line(blank_nlp, tmp
     lines = (tmp_path / "facts.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 101 and (summary.articles_with_errors, summary.skipped) == (1, {"too_long": 1})
     assert json.loads(lines[51])["errors"][0]["code"] == "too_long"
+
+
+def test_a_run_without_resume_starts_over_and_says_so(blank_nlp, tmp_path):
+    folder = folder_of(tmp_path, TEN)
+    interrupted_run(blank_nlp, folder, tmp_path / "facts.jsonl", after=4)
+    summary = extract([folder], tmp_path / "facts.jsonl", blank_nlp)
+    assert (summary.processed, summary.resumed) == (10, 0)
+    assert any(note.startswith("started over") for note in summary.notes)
+
+
+def test_hidden_temporary_files_of_killed_older_runs_are_removed(blank_nlp, tmp_path):
+    import subprocess
+
+    finished = subprocess.Popen(["true"])  # its pid no longer runs
+    finished.wait()
+    stale = tmp_path / f".facts.jsonl.{finished.pid}.tmp"
+    stale.write_text("{}\n", encoding="utf-8")
+    summary = extract([folder_of(tmp_path, {"a.txt": "One."})], tmp_path / "facts.jsonl", blank_nlp)
+    assert not stale.exists() and any("left by an interrupted run" in note for note in summary.notes)

@@ -322,3 +322,17 @@ def test_each_article_carries_the_sha256_of_its_bytes(tmp_path):
     write_files(tmp_path, {"a.txt": "One.\n", "c.jsonl": line + "\r\n"})
     articles = list(iter_articles([tmp_path]))
     assert [a.sha256 for a in articles] == [hashlib.sha256(b"One.\n").hexdigest(), hashlib.sha256(line.encode()).hexdigest()]
+
+
+def test_collections_in_utf16_or_cp949_are_read_line_by_line(tmp_path):
+    lines = '{"id": "k1", "text": "탈북민 입국"}\n{"id": "k2", "text": "지난해 1417명"}\n'
+    (tmp_path / "a.jsonl").write_bytes(lines.encode("utf-16"))
+    (tmp_path / "b.jsonl").write_bytes(lines.replace("k", "c").encode("cp949"))
+    articles = list(iter_articles([tmp_path]))
+    assert [(a.id, a.text, codes(a)) for a in articles] == [
+        ("k1", "탈북민 입국", []), ("k2", "지난해 1417명", []), ("c1", "탈북민 입국", []), ("c2", "지난해 1417명", [])]
+
+
+def test_one_undecodable_line_is_that_lines_error_only(tmp_path):
+    (tmp_path / "c.jsonl").write_bytes(b'{"text": "Fine."}\n{"text": "Caf\xe9 \xe0 la carte"}\n{"text": "Fine too."}\n')
+    assert ids_and_codes([tmp_path]) == [("c:1", []), ("c:2", ["undecodable"]), ("c:3", [])]
