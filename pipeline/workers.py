@@ -83,15 +83,17 @@ class WorkerPool:
 
     def map(self, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
         """Results of each chunk, in the order of ``chunks``; reads ``chunks`` only as workers
-        free up, so at most ``jobs`` chunks are in flight."""
+        free up, and holds at most ``4 * jobs`` chunks between reading and yielding, so that a
+        slow chunk does not let finished ones pile up."""
         source = iter(enumerate(chunks))
         retries: deque[_Task] = deque()
         pending: dict[int, _Pending] = {}
         next_out = 0
         exhausted = False
+        window = 4 * self.jobs
         while True:
             for worker in self.workers:
-                if worker.task is None and not (exhausted and not retries):
+                if worker.task is None and (retries or not (exhausted or len(pending) >= window)):
                     task = retries.popleft() if retries else self._next_task(source, pending)
                     if task is None:
                         exhausted = True

@@ -46,7 +46,7 @@ def start(folder: Path, out: Path, jobs: int, *more: str) -> subprocess.Popen[st
     command = [sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(out), "--jobs", str(jobs)]
     command += ["--batch-size", "1", *more]
     # Its own session, as a shell job would be: a Ctrl-C goes to the whole group.
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, encoding="utf-8", start_new_session=True)
 
 
 def wait_for_lines(partial: Path, count: int, process: subprocess.Popen[str]) -> None:
@@ -127,7 +127,7 @@ def test_a_signal_keeps_complete_lines_leaves_no_worker_and_resume_finishes(arti
 
     resumed = subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", str(articles), "-o", str(out), "--jobs", str(jobs), "--resume"],
-        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        capture_output=True, encoding="utf-8", timeout=TIMEOUT, check=False,
     )  # fmt: skip
     assert resumed.returncode == 0, resumed.stderr
     assert f"{len(kept)} resumed" in resumed.stderr
