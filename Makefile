@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test evaluate schema bench lock clean
+.PHONY: run test evaluate schema bench bench-scaling bench-resume lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ schema: $(VENV)/.run-installed
 
 bench: $(VENV)/.run-installed
 	$(BIN)/python benchmarks/throughput.py
+
+# Opt-in, minutes each: one long article at 50k/200k/1M characters; 3,000 articles killed and resumed.
+bench-scaling: $(VENV)/.run-installed
+	$(BIN)/python benchmarks/scaling.py
+
+bench-resume: $(VENV)/.run-installed
+	$(BIN)/python benchmarks/resume.py
 
 # Regenerate the hash-pinned lock files (needs network access to the package index).
 lock:

@@ -41,18 +41,16 @@ def decode_text(data: bytes, *, refuse_control_characters: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if refuse_control_characters and _control_share(text) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary_file", "file holds control characters: it looks binary, not text")
+    if refuse_control_characters and "\x00" in text:  # anywhere, not only where the sample looked
+        raise DecodeError("binary_file", "file holds NUL characters: it looks binary, not text")
     return text
 
 
-def _decode(data: bytes) -> str:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DecodeError("undecodable", f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary_file", "file holds NUL bytes: it looks binary, not text")
+def decode_line(data: bytes) -> str:
+    """Decode one line of a collection: UTF-8, or CP949/EUC-KR when unmistakable.
+
+    Collections are read line by line, so that one bad line is that line's error only.
+    """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,6 +62,50 @@ def _decode(data: bytes) -> str:
         "undecodable",
         f"not valid UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) and not recognisably CP949/EUC-KR",
     )
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when ``text`` holds a UTF-16 surrogate, which no UTF-8 output can carry.
+
+    JSON escapes (``"\\ud800"``) and undecodable file names (``os.fsdecode``) produce them.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def printable(text: str) -> str:
+    """``text`` with what UTF-8 cannot carry written as escapes: each path part that is not
+    UTF-8 (a CP949 file name) with all its non-ASCII bytes as ``\\xNN``, any other lone
+    surrogate as ``\\udNNN``."""
+    if not has_lone_surrogate(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "/".join(_printable_part(part) for part in raw.split(b"/"))
+
+
+def _printable_part(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("ascii", "backslashreplace")
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError("undecodable", f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise DecodeError("binary_file", "file holds NUL bytes: it looks binary, not text")
+    return decode_line(data)
 
 
 def _try_legacy_korean(data: bytes) -> str | None:

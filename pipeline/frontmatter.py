@@ -19,6 +19,24 @@ class FrontMatterError(ValueError):
     """The block is there but cannot be read as ``key: value`` pairs."""
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that a date which does not exist (``2017-02-30``) stays a string.
+
+    PyYAML raises a bare ValueError for it while building the value; kept as text, the date
+    check refuses it as ``published_invalid`` like any other bad date.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 @dataclass(frozen=True)
 class Split:
     meta: dict[str, str] = field(default_factory=dict)
@@ -48,12 +66,18 @@ def split_front_matter(text: str) -> Split:
 
 def parse_block(block: str) -> dict[str, str]:
     """Parse YAML ``key: value`` pairs into strings; nested values are refused."""
+    if _flow_depth(block) > _MAX_FLOW_DEPTH:
+        raise FrontMatterError("front matter is nested too deeply to read")
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yaml.load(block, Loader=_Loader) if block.strip() else {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         data = _plain_pairs(block)
         if data is None:
             raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from None
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply to read") from None
+    except Exception as exc:  # noqa: BLE001 - whatever YAML raises is this article's error, not the run's
+        raise FrontMatterError(f"front matter cannot be read: {type(exc).__name__}: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -64,6 +88,21 @@ def parse_block(block: str) -> dict[str, str]:
             raise FrontMatterError(f"front matter key {key!r} must hold a single value")
         meta[str(key)] = _as_text(value)
     return meta
+
+
+# PyYAML takes time quadratic in the depth of "[[[[..." (1.4 s at a few thousand) before giving
+# up; pairs of single values never nest, so a deep block is refused before YAML sees it.
+_MAX_FLOW_DEPTH = 32
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(block: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` (quotes ignored: a rough, linear bound)."""
+    depth = deepest = 0
+    for match in _FLOW.finditer(block):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _plain_pairs(block: str) -> dict[str, str] | None:

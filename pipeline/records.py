@@ -110,6 +110,12 @@ class ArticleInfo(_Record):
     )
     published_source: PublishedSource = "unknown"
     metadata: dict[str, str] = Field(default_factory=dict, description="Unknown front-matter keys.")
+    sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the article's raw bytes (its file, or its line of a JSONL collection); "
+        "null when nothing could be read. 'extract --resume' compares it to redo edited articles.",
+    )
 
 
 class ArticleError(_Record):

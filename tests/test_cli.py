@@ -29,9 +29,15 @@ def write(folder, name, text):
     return path
 
 
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def test_clean_run_exits_0_and_writes_valid_records(tmp_path):
-    write(tmp_path, "a.txt", "Headline\n\nThe Unification Ministry said the Ministry of Unification agreed.")
-    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "out.jsonl")])
+    write(inputs(tmp_path), "a.txt", "Headline\n\nThe Unification Ministry said the Ministry of Unification agreed.")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 0, result.output
     (line,) = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     record = ArticleRecord.model_validate_json(line)
@@ -40,9 +46,9 @@ def test_clean_run_exits_0_and_writes_valid_records(tmp_path):
 
 
 def test_articles_with_errors_exit_1_and_still_get_their_lines(tmp_path):
-    write(tmp_path, "a.txt", "Kim Jong Un spoke.")
-    write(tmp_path, "b.txt", "")
-    result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.jsonl")])
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    write(inputs(tmp_path), "b.txt", "")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 1
     lines = [json.loads(l) for l in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(l["article"]["id"], [e["code"] for e in l["errors"]]) for l in lines] == [
@@ -126,10 +132,144 @@ def test_evaluate_without_sub_folders_scores_the_top_folder_only(tmp_path):
         (folder / f"{name}.expected.json").write_text(json.dumps({
             "published": None, "phenomena": [], "year_counts": [], "percentages": [], "people": [["Kim Jong Un"]],
             "organizations": [], "events": [], "notes": ""}), encoding="utf-8")
-        write(tmp_path, f"{name}.txt", "Kim Jong Un spoke.")
-    runner.invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "f.jsonl")])
+        (tmp_path / "in" / folder.relative_to(gold)).mkdir(parents=True, exist_ok=True)
+        write(tmp_path / "in" / folder.relative_to(gold), f"{name}.txt", "Kim Jong Un spoke.")
+    runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "f.jsonl")])
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]
     everything = json.loads(runner.invoke(app, base).stdout)
     top_only = json.loads(runner.invoke(app, [*base, "--no-recursive"]).stdout)
     found = [scores["kinds"]["people"]["true_positives"] for scores in (everything, top_only)]
     assert found == [2, 1]
+
+
+# -- a safe output path, checked before any work (issue 8) --------------------------------------
+
+
+@pytest.fixture()
+def no_model(monkeypatch):
+    """The output path is checked before the model loads: a refused run never loads it."""
+    monkeypatch.setattr("pipeline.nlp.load", lambda model: pytest.fail("the model was loaded"))
+
+
+def refused(args) -> str:
+    result = runner.invoke(app, ["extract", *map(str, args)])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    return line
+
+
+def test_an_output_that_is_an_input_file_is_refused_and_the_article_kept(tmp_path, no_model):
+    article = write(tmp_path, "a.txt", "Kim Jong Un spoke.")
+    assert "is an input file" in refused([article, "-o", article])
+    assert article.read_text(encoding="utf-8") == "Kim Jong Un spoke."
+
+
+def test_an_output_inside_an_input_folder_is_refused(tmp_path, no_model):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    assert "lies inside the input folder" in refused([tmp_path / "in", "-o", tmp_path / "in" / "sub" / "facts.jsonl"])
+
+
+def test_an_output_that_is_a_directory_is_refused(tmp_path, no_model):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    (tmp_path / "out").mkdir()
+    assert "is a directory" in refused([tmp_path / "in", "-o", tmp_path / "out"])
+
+
+def test_an_output_that_cannot_be_written_is_refused(tmp_path, no_model):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    assert "cannot write" in refused([tmp_path / "in", "-o", "/proc/newsfacts/facts.jsonl"])  # refused even to root
+
+
+def test_a_read_only_output_is_refused(tmp_path, no_model, monkeypatch):
+    import os
+
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    out = write(tmp_path, "facts.jsonl", "")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path) == str(out) else real_access(path, mode))
+    assert "read-only" in refused([tmp_path / "in", "-o", out])
+
+
+def test_resume_to_stdout_is_refused(tmp_path, no_model):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    assert "--resume needs an output file" in refused([tmp_path / "in", "-o", "-", "--resume"])
+
+
+# -- exit codes, summary, progress ------------------------------------------------------------------
+
+
+def test_a_run_that_cannot_complete_exits_3_and_says_where_the_lines_are(tmp_path, monkeypatch):
+    from pipeline.output import PartialOutput
+
+    for i in range(3):
+        write(inputs(tmp_path), f"a{i}.txt", "Kim Jong Un spoke.")
+    real_write = PartialOutput.write
+
+    def disk_full(self, line, position):
+        if position == 2:
+            raise OSError(28, "No space left on device")
+        real_write(self, line, position)
+
+    monkeypatch.setattr(PartialOutput, "write", disk_full)
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl"), "--batch-size", "1"])
+    assert result.exit_code == 3
+    assert "No space left on device: 2 complete lines are in" in result.stderr and "--resume" in result.stderr
+    assert len((tmp_path / "o.jsonl.partial").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_the_summary_names_the_output_file_and_counts_skipped_files_by_reason(tmp_path):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    write(inputs(tmp_path), "b.txt", "")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "o.jsonl")])
+    assert "1 processed, 2 skipped (empty_article 1, path_not_found 1)" in result.stderr
+    assert result.stderr.strip().endswith(f"output: {tmp_path / 'o.jsonl'}")
+
+
+def test_quiet_prints_nothing_and_verbose_prints_each_error(tmp_path):
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    write(inputs(tmp_path), "b.txt", "")
+    base = ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")]
+    assert runner.invoke(app, [*base, "--quiet"]).stderr == ""
+    verbose = runner.invoke(app, [*base, "--verbose"]).stderr.splitlines()
+    assert verbose[0] == "b: empty_article: the article has no text" and len(verbose) == 2
+    assert runner.invoke(app, [*base, "-q", "-v"]).exit_code == 2
+
+
+def test_on_a_terminal_a_progress_bar_shows_the_total_rate_and_eta():
+    import io
+
+    from rich.console import Console
+
+    from pipeline.batch import Outcome
+    from pipeline.cli import _Reporter
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with _Reporter(console=console) as reporter:
+        reporter.start(3)
+        reporter.record(Outcome(id="a", line="{}", processed=True))
+        reporter.bar.refresh()
+    drawn = screen.getvalue()
+    assert "1/3" in drawn and "articles/s" in drawn and "ETA" in drawn
+
+
+def test_without_a_terminal_there_is_no_progress_bar():
+    import io
+
+    from rich.console import Console
+
+    from pipeline.cli import _Reporter
+
+    with _Reporter(console=Console(file=io.StringIO())) as reporter:
+        reporter.start(3)
+        assert reporter.bar is None
+
+
+def test_an_interruption_while_the_model_loads_exits_3(tmp_path, monkeypatch):
+    def interrupted(model):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pipeline.nlp.load", interrupted)
+    write(inputs(tmp_path), "a.txt", "Kim Jong Un spoke.")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 3 and "nothing was written" in result.stderr

@@ -41,3 +41,25 @@ def test_control_characters_mark_binary_even_without_nul():
     with pytest.raises(DecodeError) as error:
         decode_text(bytes(range(1, 9)) * 20)
     assert error.value.code == "binary_file"
+
+
+def test_a_nul_byte_after_the_first_8192_bytes_still_marks_a_binary_file():
+    with pytest.raises(DecodeError) as error:
+        decode_text(b"Plain text. " * 1000 + b"\x00")
+    assert error.value.code == "binary_file"
+
+
+def test_a_nul_character_in_utf16_text_marks_a_binary_file():
+    with pytest.raises(DecodeError) as error:
+        decode_text(("Plain text. " * 10 + "\x00").encode("utf-16"))
+    assert error.value.code == "binary_file"
+
+
+def test_printable_escapes_what_utf8_cannot_carry():
+    import os
+
+    from pipeline.decoding import printable
+
+    assert printable("plain/탈북") == "plain/탈북"
+    assert printable(os.fsdecode("탈북/".encode() + "탈북.txt".encode("cp949"))) == "탈북/\\xc5\\xbb\\xba\\xcf.txt"
+    assert printable("a\ud800b") == "a\\ud800b"

@@ -39,3 +39,14 @@ def test_a_colon_inside_a_plain_title_is_read_as_the_writer_meant():
 def test_a_colon_in_a_value_does_not_excuse_a_broken_line_elsewhere():
     split = split_front_matter("---\ntitle: A: B\njust words\n---\nBody")
     assert split.error and "not valid YAML" in split.error
+
+
+def test_a_date_that_does_not_exist_stays_text_for_the_date_check():
+    split = split_front_matter("---\npublished: 2017-02-30\n---\nBody")
+    assert (split.meta, split.error) == ({"published": "2017-02-30"}, None)
+
+
+def test_deeply_nested_yaml_is_reported_not_raised():
+    split = split_front_matter("---\nkey: " + "[" * 5000 + "\n---\nBody")
+    assert split.error == "front matter is nested too deeply to read"
+    assert split.body == "Body"

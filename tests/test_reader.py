@@ -43,7 +43,7 @@ def test_folders_are_walked_recursively_in_sorted_order_skipping_docs_and_hidden
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text('{"id": "j", "text": "T"}\n' if name.endswith("jsonl") else "Text\n", encoding="utf-8")
-    assert [a.id for a in iter_articles([tmp_path])] == ["a", "1", "2", "j"]
+    assert [a.id for a in iter_articles([tmp_path])] == ["a", "b/1", "b/2", "j"]
 
 
 def test_empty_file(tmp_path):
@@ -118,16 +118,18 @@ def test_missing_path(tmp_path):
 
 def test_file_without_read_permission(tmp_path, monkeypatch):
     # Root reads anything, so simulate the refusal the operating system gives other users.
+    import os
+
     path = tmp_path / "secret.txt"
     path.write_text("Text", encoding="utf-8")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "secret.txt":
+    def refuse(file, *args, **kwargs):
+        if str(file).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     article = read_one(path)
     assert codes(article) == ["permission_denied"]
     assert "secret.txt" in article.errors[0].message
@@ -159,3 +161,178 @@ def test_a_folder_that_cannot_be_listed_is_reported_in_its_place(tmp_path, monke
     monkeypatch.setattr(os, "scandir", refuse)
     articles = list(iter_articles([tmp_path]))
     assert [(a.id, codes(a)) for a in articles] == [("a", []), ("locked", ["permission_denied"]), ("z", [])]
+
+
+# -- every bad input is its own article's error, and the stream goes on (issue 8) ------------
+
+
+def ids_and_codes(paths, **kw) -> list[tuple[str, list[str]]]:
+    return [(a.id, codes(a)) for a in iter_articles(paths, **kw)]
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_front_matter_date_that_does_not_exist_is_published_invalid_and_the_stream_goes_on(tmp_path, first):
+    bad = "---\npublished: 2017-02-30\n---\nBody.\n"
+    write_files(tmp_path, {("a.txt" if first else "m.txt"): bad, "b.txt": "Fine.\n", "z.txt": "Fine too.\n"})
+    assert [code for _id, code in ids_and_codes([tmp_path])].count(["published_invalid"]) == 1
+    assert len(list(iter_articles([tmp_path]))) == 3
+
+
+def test_deeply_nested_front_matter_is_front_matter_invalid(tmp_path):
+    nested = "---\ntitle: " + "[" * 5000 + "\n---\nBody.\n"
+    write_files(tmp_path, {"a.txt": nested, "b.txt": "Fine.\n"})
+    assert ids_and_codes([tmp_path]) == [("a", ["front_matter_invalid"]), ("b", [])]
+
+
+def test_a_deeply_nested_jsonl_line_is_that_lines_error(tmp_path):
+    lines = [json.dumps({"id": "x1", "text": "First."}), "[" * 100_000 + "]" * 100_000, json.dumps({"id": "x3", "text": "Third."})]
+    write_files(tmp_path, {"c.jsonl": "\n".join(lines)})
+    assert ids_and_codes([tmp_path]) == [("x1", []), ("c:2", ["jsonl_line_invalid"]), ("x3", [])]
+
+
+def test_any_exception_while_reading_one_file_is_its_read_failed(tmp_path, monkeypatch):
+    import pipeline.reader
+
+    original = pipeline.reader.split_front_matter
+
+    def explode(text):
+        if "EXPLODE" in text:
+            raise MemoryError("parser gave up")
+        return original(text)
+
+    monkeypatch.setattr(pipeline.reader, "split_front_matter", explode)
+    write_files(tmp_path, {"a.txt": "EXPLODE\n", "b.txt": "Fine.\n"})
+    articles = list(iter_articles([tmp_path]))
+    assert [(a.id, codes(a)) for a in articles] == [("a", ["read_failed"]), ("b", [])]
+    assert "MemoryError: parser gave up" in articles[0].errors[0].message
+
+
+def test_an_article_over_max_chars_is_too_long_without_its_text(tmp_path):
+    write_files(tmp_path, {"a.txt": "word " * 300, "b.txt": "Fine.\n"})
+    articles = list(iter_articles([tmp_path], max_chars=1000))
+    assert [(a.id, codes(a), a.processable) for a in articles] == [("a", ["too_long"], False), ("b", [], True)]
+
+
+def test_a_huge_file_is_too_long_without_being_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB that cost nothing to make
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read"))
+    article = read_one(path)
+    assert codes(article) == ["too_long"] and "52,428,800 bytes" in article.errors[0].message
+
+
+def test_a_long_line_without_spaces_is_too_long(tmp_path):
+    path = tmp_path / "line.txt"
+    path.write_bytes(b"x" * 2_000_000)
+    assert codes(read_one(path)) == ["too_long"]
+
+
+def test_jsonl_texts_over_the_limit_are_too_long_and_keep_their_ids(tmp_path):
+    lines = [json.dumps({"id": "long", "text": "word " * 400}), json.dumps({"id": "huge", "text": "x" * 10_000_000}),
+             json.dumps({"id": "ok", "text": "Fine."})]
+    write_files(tmp_path, {"c.jsonl": "\n".join(lines)})
+    assert ids_and_codes([tmp_path], max_chars=1000) == [("long", ["too_long"]), ("c:2", ["too_long"]), ("ok", [])]
+
+
+def test_a_nul_byte_anywhere_marks_a_binary_file(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(b"Title\n\n" + b"Plain text. " * 1000 + b"\x00" + b"More text.")
+    assert codes(read_one(path)) == ["binary_file"]
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_and_the_article_still_read(tmp_path):
+    import os
+
+    name = "탈북민.txt".encode("cp949")
+    with open(os.path.join(os.fsencode(tmp_path), name), "wb") as stream:
+        stream.write(b"Kim Jong Un spoke.\n")
+    (article,) = list(iter_articles([tmp_path]))
+    assert codes(article) == ["invalid_filename"]
+    assert article.id == "\\xc5\\xbb\\xba\\xcf\\xb9\\xce" and article.processable
+    json.dumps(article.id, ensure_ascii=False).encode("utf-8")  # writable
+
+
+def test_a_lone_surrogate_in_a_jsonl_text_is_undecodable(tmp_path):
+    write_files(tmp_path, {"c.jsonl": '{"id": "s", "text": "bad \\ud800 text"}\n{"id": "ok", "text": "Fine."}\n'})
+    articles = list(iter_articles([tmp_path]))
+    assert [(a.id, codes(a), a.processable) for a in articles] == [("s", ["undecodable"], False), ("ok", [], True)]
+
+
+def test_a_lone_surrogate_in_a_jsonl_id_is_escaped(tmp_path):
+    write_files(tmp_path, {"c.jsonl": '{"id": "s\\ud800", "text": "Fine."}\n'})
+    (article,) = list(iter_articles([tmp_path]))
+    assert (article.id, codes(article)) == ("s\\ud800", ["undecodable"])
+
+
+def test_a_fifo_is_skipped_without_being_opened(tmp_path):
+    import os
+    import threading
+
+    write_files(tmp_path, {"a.txt": "Fine.\n"})
+    os.mkfifo(tmp_path / "pipe.txt")
+    found = []
+    reader = threading.Thread(target=lambda: found.extend(ids_and_codes([tmp_path])), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "reading a FIFO blocked"
+    assert found == [("a", []), ("pipe", ["not_a_regular_file"])]
+
+
+def test_sockets_and_devices_are_not_regular_files(tmp_path):
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.txt"))
+    try:
+        assert ids_and_codes([tmp_path / "sock.txt", Path("/dev/null")]) == [
+            ("sock", ["not_a_regular_file"]), ("null", ["not_a_regular_file"])]
+    finally:
+        server.close()
+
+
+def test_symlink_loops_are_reported_or_not_followed(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)
+    write_files(tmp_path, {"sub/a.txt": "Fine.\n"})
+    assert ids_and_codes([tmp_path]) == [("loop", ["read_failed"]), ("sub/a", [])]
+
+
+def test_ids_are_paths_relative_to_the_input_folder_so_nested_files_never_collide(tmp_path):
+    write_files(tmp_path / "in", {"2017/01/a.txt": "One.\n", "2018/01/a.txt": "Two.\n", "top.md": "Three.\n",
+                                  "sub/batch.jsonl": '{"text": "Four."}\n'})
+    write_files(tmp_path, {"direct.txt": "Five.\n"})
+    assert [a.id for a in iter_articles([tmp_path / "in", tmp_path / "direct.txt"])] == [
+        "2017/01/a", "2018/01/a", "sub/batch:1", "top", "direct"]
+
+
+def test_each_article_carries_the_sha256_of_its_bytes(tmp_path):
+    import hashlib
+
+    line = '{"id": "j", "text": "Four."}'
+    write_files(tmp_path, {"a.txt": "One.\n", "c.jsonl": line + "\r\n"})
+    articles = list(iter_articles([tmp_path]))
+    assert [a.sha256 for a in articles] == [hashlib.sha256(b"One.\n").hexdigest(), hashlib.sha256(line.encode()).hexdigest()]
+
+
+def test_collections_in_utf16_or_cp949_are_read_line_by_line(tmp_path):
+    lines = '{"id": "k1", "text": "탈북민 입국"}\n{"id": "k2", "text": "지난해 1417명"}\n'
+    (tmp_path / "a.jsonl").write_bytes(lines.encode("utf-16"))
+    (tmp_path / "b.jsonl").write_bytes(lines.replace("k", "c").encode("cp949"))
+    articles = list(iter_articles([tmp_path]))
+    assert [(a.id, a.text, codes(a)) for a in articles] == [
+        ("k1", "탈북민 입국", []), ("k2", "지난해 1417명", []), ("c1", "탈북민 입국", []), ("c2", "지난해 1417명", [])]
+
+
+def test_one_undecodable_line_is_that_lines_error_only(tmp_path):
+    (tmp_path / "c.jsonl").write_bytes(b'{"text": "Fine."}\n{"text": "Caf\xe9 \xe0 la carte"}\n{"text": "Fine too."}\n')
+    assert ids_and_codes([tmp_path]) == [("c:1", []), ("c:2", ["undecodable"]), ("c:3", [])]

@@ -112,12 +112,15 @@ def article_id(path: Path) -> str:
 
 
 def load_expected(folder: str | Path, *, recursive: bool = True) -> dict[str, ExpectedArticle]:
-    """All ``*.expected.json`` files in ``folder`` (and below), keyed by article id (file stem)."""
+    """All ``*.expected.json`` files in ``folder`` (and below), keyed by their path relative to
+    ``folder`` without the suffix (``NAME``, ``heldout/NAME``): the article id ``extract`` gives
+    the article beside it when run on the same folder."""
+    folder = Path(folder)
     pattern = f"*{EXPECTED_SUFFIX}"
-    found = sorted(Path(folder).rglob(pattern) if recursive else Path(folder).glob(pattern))
-    loaded: dict[str, ExpectedArticle] = {}
-    for path in found:
-        if article_id(path) in loaded:
-            raise ValueError(f"two expected files for article id {article_id(path)!r}: ids must be unique")
-        loaded[article_id(path)] = ExpectedArticle.model_validate_json(path.read_text(encoding="utf-8"))
-    return loaded
+    found = sorted(folder.rglob(pattern) if recursive else folder.glob(pattern))
+    return {
+        path.relative_to(folder).with_name(article_id(path)).as_posix(): ExpectedArticle.model_validate_json(
+            path.read_text(encoding="utf-8")
+        )
+        for path in found
+    }

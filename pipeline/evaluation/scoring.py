@@ -7,8 +7,10 @@ record for an already matched expected fact counts as false.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..kinds import EVENTS, KINDS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
@@ -253,18 +255,62 @@ def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleSc
     return score
 
 
+def match_records(records: Sequence[ArticleRecord], expected_ids: Iterable[str]) -> dict[str, ArticleRecord]:
+    """Expected id -> its record: the record whose id equals it, else the one record whose id
+    ends with ``/`` + it, or whose article file does (an article naming its own id in front
+    matter). Record ids are relative to the folder ``extract`` read, expected ids to the folder
+    ``--expected`` names (``heldout/NAME`` against ``NAME``). Raises ValueError when an
+    expected file fits more than one record."""
+    exact: dict[str, list[ArticleRecord]] = defaultdict(list)
+    by_suffix: dict[str, list[ArticleRecord]] = defaultdict(list)
+    for record in records:
+        exact[record.article.id].append(record)
+        for suffix in _suffixes(record):
+            by_suffix[suffix].append(record)
+    wanted = list(expected_ids)
+    taken = {id(record) for expected_id in wanted for record in exact.get(expected_id, [])}
+    matched: dict[str, ArticleRecord] = {}
+    for expected_id in wanted:
+        candidates = exact.get(expected_id) or [r for r in by_suffix.get(expected_id, []) if id(r) not in taken]
+        if len(candidates) > 1:
+            ids = ", ".join(repr(record.article.id) for record in candidates)
+            raise ValueError(f"the expected facts {expected_id!r} fit {len(candidates)} records ({ids}): ids must tell them apart")
+        if candidates:
+            matched[expected_id] = candidates[0]
+    return matched
+
+
+def _suffixes(record: ArticleRecord) -> set[str]:
+    """What follows each ``/`` of the record's id, and of its article file's path without the
+    extension (not for a line of a collection, which has no file of its own)."""
+    names = [record.article.id]
+    path = PurePosixPath((record.article.path or "").replace("\\", "/"))
+    if path.suffix.lower() in _ARTICLE_SUFFIXES:
+        names.append("/" + path.with_suffix("").as_posix())
+    suffixes = set()
+    for name in names:
+        parts = name.split("/")
+        suffixes.update("/".join(parts[start:]) for start in range(1, len(parts)))
+    return suffixes - {""}
+
+
+_ARTICLE_SUFFIXES = (".txt", ".md")
+
+
 def score_corpus(records: Sequence[ArticleRecord], expected: dict[str, ExpectedArticle]) -> CorpusScore:
     """Score every record that has an expected file; report the ones on either side without."""
     totals = {kind: KindScore() for kind in KINDS}
     articles = []
+    matched = {id(record): expected_id for expected_id, record in match_records(records, expected).items()}
     seen = set()
     unmatched = []
     for record in records:
-        gold = expected.get(record.article.id)
-        if gold is None:
+        expected_id = matched.get(id(record))
+        if expected_id is None:
             unmatched.append(record.article.id)
             continue
-        seen.add(record.article.id)
+        seen.add(expected_id)
+        gold = expected[expected_id]
         article = score_article(record, gold)
         for kind, kind_score in article.kinds.items():
             totals[kind].add(kind_score)
