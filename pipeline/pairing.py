@@ -46,6 +46,7 @@ class TimeRef:
     base: bool = False  # a comparison base ("compared to 2015")
     month_span: bool = False  # a month in "between January and September": no month of its own
     each: bool = False  # "in each of 2012 and 2013", "each of the past two years": one figure per year
+    cited: int = -1  # the source a year dates ("a 2001 book"), when it dates no figure beside it
 
     @property
     def since(self) -> bool:
@@ -66,6 +67,9 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     for span in sorted(spans, key=lambda s: s.start):
         value = TimeValue(**span._.time)
         resolved = resolve(value, published, last_year)
+        if _opens_earlier_clause(span, value):  # "(now), four years after two defectors were elected"
+            reference = int(published[:4]) if published else last_year
+            resolved = Resolved(reference - value.years) if reference is not None else None
         if resolved is not None and value.kind == "anchored" and last_month is not None and "month" in span.text.lower():
             resolved = Resolved(resolved.year, last_month)
         ref = TimeRef(span=span, value=value, resolved=resolved, years=span_years(value, published))
@@ -76,6 +80,12 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     for refs in by_sentence.values():
         _group(refs)
     return by_sentence
+
+
+def _opens_earlier_clause(span: Span, value: TimeValue) -> bool:
+    """"four years after two defectors were elected": "after" opens a clause that happened that
+    many years before the sentence's own time (here, publication), not after the last year named."""
+    return value.kind == "anchored" and value.years != 0 and span[-1].lower_ in {"after", "before"} and span[-1].dep_ == "mark"
 
 
 def _place(ref: TimeRef) -> None:
@@ -99,9 +109,35 @@ def _place(ref: TimeRef) -> None:
         ref.each = attach.lower_ == "each"
         word = _introducing(attach)  # "in each of 2012 and 2013", "by the end of 1998"
         attach = _climb_from_of(attach)
+    if word in {"in", "of"} and attach.dep_ == "pobj" and attach.head.lower_ == "since" and attach.pos_ == "NOUN":
+        word, attach = "since", attach.head.head  # "since its founding in 2011": a running total
     ref.preposition = word
     ref.attach = attach.i
+    ref.cited = _cited_source(ref.span)
     ref.base = word in _BASE_WORDS or (word in _BASE_AFTER_CHANGE and _after_change(attach) and word != "since")
+
+
+# Works that look back: a year naming one ("a 2001 book") dates the work, not the past it counts.
+_RETROSPECTIVE = frozenset({"book", "study", "paper", "article", "memoir", "memoirs", "biography", "documentary",
+                            "film", "novel", "history", "analysis", "thesis", "dissertation", "monograph"})  # fmt: skip
+_CITING = frozenset({"drawing", "drew", "draw", "based", "using", "relying"})  # a source built upon
+
+
+def _cited_source(span: Span) -> int:
+    """The token of the source a lone year names ("in a 2001 book", "drawing on the 2008
+    census"), when that year cannot date a figure outside the source's own phrase; else -1.
+    "The 2008 census counted 24,052,231 people" keeps its year: a count of the state then."""
+    if len(span) != 1 or span[0].dep_ not in {"nummod", "compound", "amod"}:
+        return -1
+    noun = span[0].head
+    if noun.i <= span[0].i:
+        return -1
+    if noun.lemma_.lower() in _RETROSPECTIVE:
+        return noun.i
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    if preposition is not None and preposition.head.lower_ in _CITING:
+        return noun.i
+    return -1
 
 
 def _introducing(token: Token) -> str:
@@ -155,6 +191,7 @@ class Pairing:
     refs: list[TimeRef]
     rule: str
     since: bool = False
+    running: bool = False  # a running total up to its time ("estimated in 1998 that 3.5 million had died since 1995")
 
 
 def local_times(figures: list[Span], refs: list[TimeRef]) -> dict[int, TimeRef]:
@@ -194,7 +231,8 @@ def _glued(figure: Span, time: Span) -> bool:
         between = doc[time.end : figure.start]
         if not between:
             return time[-1].text in {"'s", "’s"}  # "last year's 2,022"
-        return len(between) <= 1 and all(t.text in _BEFORE_GLUE for t in between)
+        hedge = [t for t in between[1:] if t.lower_ in _HEDGE_WORDS or t.lower_ in {"an", "estimated", "at", "least"}]
+        return between[0].text in _BEFORE_GLUE and len(between) == 1 + len(hedge)  # "9 October 2023: more than 500"
     return False
 
 
@@ -210,11 +248,20 @@ def pair(figure: Span, refs: list[TimeRef], bound: dict[int, TimeRef], figures: 
     for other in _coordinated(figure, figures):
         if other.start in bound:  # "63 and 67 in 2021 and 2022 respectively"
             return _share_out(figure, bound[other.start], refs, figures, "local")
+    if _set_against(figure):
+        return None  # "2,000 this spring, against roughly 3,000 before the pandemic": not this spring's
+    when = _when_clause_time(figure, refs)
+    if when is not None:  # "than the year before, when just sixty-three people reached the South"
+        return Pairing([when], "when")
     held = {id(ref) for ref in bound.values()}
     usable = [ref for ref in refs if not ref.base]
     inside = {i: ref for ref in refs for i in range(ref.span.start, ref.span.end)}
     by_attach: dict[int, list[TimeRef]] = {}
     for ref in usable:
+        if ref.now and _describes_a_noun(ref, figure):
+            continue
+        if ref.cited >= 0 and not _within(figure, figure.doc[ref.cited]):
+            continue  # "put the toll at 2.5 million in a 2001 book"
         if id(ref) not in held:  # another figure's own time: shared only by inheritance
             by_attach.setdefault(ref.attach, []).append(ref)
     blocked = {i for other in (blockers or figures) if other.start != figure.start for i in range(other.start, figure_end(other))}
@@ -224,6 +271,10 @@ def pair(figure: Span, refs: list[TimeRef], bound: dict[int, TimeRef], figures: 
         reached = _reach(token, by_attach, blocked)
         if reached:
             ref, since = min(reached, key=lambda found: (found[2], abs(found[0].span.start - figure.start)))[:2]
+            if since:
+                dated = _reported_time(token, by_attach)
+                if dated is not None:
+                    return Pairing([dated], "parse:since-until", running=True)
             pairing = _share_out(figure, ref, refs, figures, "parse")
             return Pairing(pairing.refs, pairing.rule, since=since)
         since_adverb = _since_adverb(token)
@@ -270,6 +321,10 @@ def pair_sentence(figures: list[Span], refs: list[TimeRef]) -> dict[int, Pairing
         if pairing is not None:
             paired[figure.start] = pairing
     for figure in figures:
+        restated = _restated_count(figure, figures)
+        if restated is not None and restated.start in paired:  # "210 of last year's arrivals, or about 89 percent"
+            paired[figure.start] = Pairing(paired[restated.start].refs, "restated", paired[restated.start].since)
+    for figure in figures:
         if figure.start not in paired:
             pairing = inherit(figure, paired, figures)
             if pairing is not None:
@@ -298,6 +353,83 @@ def inherit(figure: Span, paired: dict[int, Pairing], figures: list[Span]) -> Pa
         )
         if parallel or verb.i == other_verb.i:
             return Pairing(pairing.refs, "inherited", pairing.since)
+    return None
+
+
+def _reported_time(token: Token, by_attach: dict[int, list[TimeRef]]) -> TimeRef | None:
+    """"An aid group estimated in 1998 that 3.5 million had died since 1995": a running total
+    reported as of the time of the verb that reports it."""
+    clause = token
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    for ref in by_attach.get(clause.head.i, ()):
+        if ref.value.kind == "absolute" and not ref.since and ref.span.start < clause.i:
+            return ref
+    return None
+
+
+def _within(figure: Span, token: Token) -> bool:
+    return token.left_edge.i <= figure.start and figure.end - 1 <= token.right_edge.i
+
+
+def _describes_a_noun(ref: TimeRef, figure: Span) -> bool:
+    """"312 interviews with North Koreans now living in South Korea": "now" in a participle
+    that describes a noun tells who they are, not when the figure was counted."""
+    attach = ref.span.doc[ref.attach]
+    return attach.dep_ == "acl" and attach.tag_ == "VBG" and not (attach.left_edge.i <= figure.start <= attach.right_edge.i)
+
+
+def _set_against(figure: Span) -> bool:
+    """A figure after "against" or "versus" with a time phrase of its own ("against roughly
+    3,000 before the pandemic") is another time's figure. Without one ("900 women came in each
+    of the past two years, against fewer than 200 men") it shares the clause's time."""
+    doc = figure.doc
+    words = [t.lower_ for t in doc[max(figure.sent.start, figure.start - 3) : figure.start]]
+    while words and words[-1] in _HEDGE_WORDS:
+        words.pop()
+    if not (words and words[-1] in {"against", "versus", "vs", "vs."}):
+        return False
+    after = figure.end
+    while after < len(doc) and doc[after].tag_.startswith("NN"):
+        after += 1
+    return after < len(doc) and doc[after].lower_ in {"before", "after", "during", "until", "prior", "in", "a", "last"}
+
+
+_HEDGE_WORDS = frozenset({"more", "less", "fewer", "than", "about", "around", "some", "nearly", "almost", "roughly", "just", "over", "under"})
+
+
+def _when_clause_time(figure: Span, refs: list[TimeRef]) -> TimeRef | None:
+    """The time just before ", when" opening the figure's clause: that clause tells what happened
+    then, even when the time is itself the base of a comparison."""
+    verb = _clause_verb(figure[-1])
+    if verb is None:
+        return None
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < figure.start), None)
+    if when is None:
+        return None
+    doc = figure.doc
+    end = when.i - 1 if when.i > 0 and doc[when.i - 1].text == "," else when.i
+    return next((ref for ref in refs if ref.span.end == end), None)
+
+
+def _restated_count(figure: Span, figures: list[Span]) -> Span | None:
+    """The count a percentage restates as a share: "7,887, or almost 60 percent"."""
+    if figure.label_ != "percent":
+        return None
+    doc = figure.doc
+    words = [t for t in doc[max(figure.sent.start, figure.start - 5) : figure.start]]
+    while words and words[-1].lower_ in _HEDGE_WORDS:
+        words.pop()
+    if len(words) < 2 or words[-1].lower_ != "or" or words[-2].text != ",":
+        return None
+    comma = words[-2].i
+    for other in figures:
+        if other.label_ == "count" and other.end <= comma and comma - other.end <= 6:
+            if all(t.tag_.startswith("NN") or t.pos_ in {"ADP", "DET", "PROPN", "ADJ"} or t.text in {"'s", "’s"}
+                   for t in doc[other.end : comma]):
+                return other
     return None
 
 

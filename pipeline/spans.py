@@ -57,3 +57,23 @@ class TokenOwners:
             if owner is not None and (not found or found[-1] is not owner):
                 found.append(owner)
         return found
+
+
+def headline(doc: Doc) -> Span | None:
+    """The first line, when it is a headline: no closing punctuation, then a line break."""
+    if not len(doc):
+        return None
+    first = doc[0].sent
+    text = first.text.rstrip()
+    after = first.text[len(text):] + doc[first.end - 1].whitespace_
+    if first.end < len(doc):
+        after += doc[first.end].text
+    if text and text[-1] not in '.!?"”' and "\n" in after:
+        return first
+    return None
+
+
+def headline_end(doc: Doc) -> int:
+    """The character offset where the headline ends, or 0 when the text opens without one."""
+    line = headline(doc)
+    return line.end_char if line is not None else 0

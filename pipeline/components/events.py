@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from ..attribution import entity_names, source_of
+from ..spans import headline
 from ..defections import (
     Cues,
     antecedent,
@@ -109,14 +110,14 @@ class Events(TableComponent):
         people = list(doc.spans.get(PEOPLE, []))
         clusters = doc._.entity_clusters or {}
         events: list[_Event] = []
-        headline = _headline(doc)
+        title = headline(doc)
         for trigger, kind in self._triggers(doc):
             if is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind):
                 continue
             for head in self._participant_heads(trigger, kind, people):
                 event = self._read(trigger, kind, head, quantities, people, clusters, refs, published)
                 if event is not None:
-                    event.headline = headline is not None and trigger.sent.start == headline.start
+                    event.headline = title is not None and trigger.sent.start == title.start
                     self._merge(events, event, quantities, people, clusters)
         for event in events:
             if event.year is None:
@@ -397,20 +398,6 @@ def _introduces_a_case(sentence: Span) -> bool:
         return False
     return any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
                                                         for c in t.subtree) for t in sentence)
-
-
-def _headline(doc: Doc) -> Span | None:
-    """The first line, when it is a headline: no closing punctuation, then a line break."""
-    if not len(doc):
-        return None
-    first = doc[0].sent
-    text = first.text.rstrip()
-    after = first.text[len(text):] + doc[first.end - 1].whitespace_
-    if first.end < len(doc):
-        after += doc[first.end].text
-    if text and text[-1] not in '.!?"”' and "\n" in after:
-        return first
-    return None
 
 
 def _including(token: Token) -> list[Token]:

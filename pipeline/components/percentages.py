@@ -25,7 +25,8 @@ from .. import data
 from ..attribution import entity_names, source_of
 from ..extensions import register_extensions
 from ..kinds import PERCENTAGES
-from ..pairing import Pairing, TimeRef, pair_sentence, time_refs
+from ..spans import headline_end
+from ..pairing import Pairing, TimeRef, pair, pair_sentence, time_refs
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
@@ -86,7 +87,7 @@ class Percentages(TableComponent):
                     span = Span(doc, percent.start, _unit_end(percent), label="PERCENTAGE", span_id=facts[0]["rule"])
                     span._.percentage = facts
                     found.append(span)
-        doc.spans[self.spans_key] = found
+        doc.spans[self.spans_key] = _without_headline_repeats(doc, found)
         return doc
 
     def _facts(self, percent: Span, refs: list[TimeRef], pairing: Pairing | None, percents: list[Span],
@@ -96,6 +97,9 @@ class Percentages(TableComponent):
         direction = self._direction(anchor)
         base, since = self._base(anchor, refs, direction)
         year = None
+        if pairing is not None and len(pairing.refs) == 1 and pairing.refs[0] is base:
+            # "22 percent below the $2.79 billion recorded in 2019": look past the base
+            pairing = pair(percent, [r for r in refs if r is not base], {}, percents)
         if pairing is not None and len(pairing.refs) == 1:
             own = pairing.refs[0]
             if own is not base and own.resolved is not None:
@@ -179,10 +183,11 @@ class Percentages(TableComponent):
         inside: set[int] = set()
         since: set[int] = set()
         for governor in _governors(anchor):
-            for child in governor.children:
-                if child.dep_ == "prep" and child.lower_ in _BASE_PREPOSITIONS:
-                    tokens = {t.i for t in child.subtree}
-                    (since if child.lower_ == "since" else inside).update(tokens)
+            for child in _base_phrases(governor):
+                tokens = {t.i for t in child.subtree}
+                if child.lower_ != "since":  # "from 196 the year before": the base's time follows its figure
+                    tokens |= _time_after(child, refs)
+                (since if child.lower_ == "since" else inside).update(tokens)
             if governor.lower_ in {"below", "above"} and governor.dep_ == "prep":
                 inside.update(t.i for t in governor.subtree)
         inside |= _after_than(anchor)
@@ -200,6 +205,27 @@ class Percentages(TableComponent):
 
 
 _BASE_PREPOSITIONS = frozenset({"from", "on", "over", "than", "compared", "against", "since", "below", "above"})
+
+
+def _base_phrases(governor: Token) -> list[Token]:
+    """The prepositions that introduce a base under ``governor``, also below an "up"/"down"
+    ("accounted for 41.2%, up from 28.5% in 2023")."""
+    found = []
+    for child in governor.children:
+        if child.dep_ == "prep" and child.lower_ in _BASE_PREPOSITIONS:
+            found.append(child)
+        elif child.dep_ == "advmod" and child.lower_ in {"up", "down"}:
+            found += [c for c in child.children if c.dep_ == "prep" and c.lower_ in _BASE_PREPOSITIONS]
+    return found
+
+
+def _time_after(preposition: Token, refs: list[TimeRef]) -> set[int]:
+    """The tokens of a time that directly follows a base phrase ("from 196 the year before")."""
+    end = preposition.right_edge.i + 1
+    for ref in refs:
+        if ref.span.start == end:
+            return set(range(ref.span.start, ref.span.end))
+    return set()
 
 
 def _governors(anchor: Token) -> list[Token]:
@@ -222,6 +248,27 @@ def _after_than(anchor: Token) -> set[int]:
         if token.lower_ == "than":
             return set(range(token.i + 1, min(token.sent.end, token.i + 8)))
     return set()
+
+
+def _without_headline_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A headline figure with no time of its own ("Record-Low 36.9% of South Koreans ...") is
+    the body's figure with its time ("Just 36.9 percent ... now say"): one statement."""
+    end = headline_end(doc)
+    if not end:
+        return spans
+    body = [f for span in spans if span.start_char >= end for f in span._.percentage]
+    kept = []
+    for span in spans:
+        if span.end_char <= end:
+            span._.percentage = [
+                f for f in span._.percentage
+                if not any(f["value"] == b["value"] and f["points"] == b["points"] and f["year"] in {None, b["year"]}
+                           for b in body)
+            ]
+            if not span._.percentage:
+                continue
+        kept.append(span)
+    return kept
 
 
 def _statement(fact: dict[str, Any]) -> tuple[Any, ...]:

@@ -30,6 +30,11 @@ from .times import TIMES_KEY
 QUANTITIES_KEY = "quantities"
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
 _STARTERS = frozenset({"a", "an", "half"})
+_UNIT_KINDS = frozenset({"duration", "measure", "money", "multiplier"})  # named by a word after the number
+_RANGE_VERBS = frozenset({"range", "vary"})
+_CONTRASTS = frozenset({"against", "versus", "vs", "vs."})
+_HEDGES = frozenset({"more", "less", "fewer", "than", "about", "around", "some", "nearly", "almost", "over", "under", "roughly", "just"})
+_CONTRAST_KINDS = frozenset({"rate", "money", "measure", "percent", "duration"})
 
 
 class QuantityFinder(TableComponent):
@@ -75,12 +80,17 @@ class QuantityFinder(TableComponent):
             spans.append(span)
             i = end
         _share_list_kinds(doc, spans)
+        _share_contrast_kinds(doc, spans)
         doc.spans[self.spans_key] = spans
         return doc
 
     # finding numbers ------------------------------------------------------------------------
     def _number_at(self, doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, float] | None:
         """(start, end, value) of the number expression starting at token ``i``, if any."""
+        found = self._digits_or_words_at(doc, i, taken)
+        return _with_a_half(doc, found, taken) if found is not None else None
+
+    def _digits_or_words_at(self, doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, float] | None:
         token = doc[i]
         if parse_digits(token.text) is not None:
             end = i + 1
@@ -111,7 +121,7 @@ class QuantityFinder(TableComponent):
         joiner = doc[end].lower_
         if not ((between and joiner == "and") or (not between and joiner in _RANGE_JOINERS)):
             return end, None
-        if start > 0 and doc[start - 1].lower_ == "from":
+        if start > 0 and doc[start - 1].lower_ == "from" and not _spans_a_range(doc, start - 1):
             return end, None
         found = self._number_at(doc, end + 1, taken)
         if found is None:
@@ -123,11 +133,15 @@ class QuantityFinder(TableComponent):
 
     # what kind of number ----------------------------------------------------------------------
     def _kind(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
-        before = _words_before(doc, start, 3)
+        before = _words_before(doc, start, 4)
         after = _words_after(doc, end, 4)
         first = doc[start]
         if _in_brackets(doc, start, end):
             return "citation", False
+        if _is_note_mark(doc, start, end):
+            return "citation", False  # "valid for six months.4"
+        if _is_list_marker(doc, start, end):
+            return "label", False  # "2. Ryu Sun-hui crossed ...": an item number at a line's start
         if after[:1] and after[0] in {"%", "pct"} or _starts_with(after, ["percent"]) or _starts_with(after, ["per", "cent"]):
             return "percent", False
         if _starts_with(after, ["percentage", "point"]) or _starts_with(after, ["percentage", "points"]):
@@ -138,6 +152,8 @@ class QuantityFinder(TableComponent):
             return "money", False
         if after[:1] and after[0] in self.role("currency") or _starts_with(after, ["us", "dollars"]):
             return "money", False
+        if _currency_after_names(doc, end, self.role("currency")):
+            return "money", False  # "9,250 North Korean won"
         if after[:1] and after[0] in self.role("time_of_day"):
             return "clock", False
         if self._is_age(doc, start, end, before, after):
@@ -153,6 +169,10 @@ class QuantityFinder(TableComponent):
             return "duration", False
         if any(_starts_with(after, rate.split()) for rate in self.role("rate")):
             return "rate", False
+        if after[:1] == ["per"] or before[-1:] == ["per"]:
+            return "rate", False  # "513 per 100,000 people": both numbers make the rate
+        if end < len(doc) and doc[end].tag_ == "NNS" and any(_starts_with(after[1:], rate.split()) for rate in self.role("rate")):
+            return "rate", False  # "40 trucks a day"
         if self._is_fraction(doc, end, after):
             return "fraction", False
         if self._is_label(doc, start, before):
@@ -189,8 +209,8 @@ class QuantityFinder(TableComponent):
 
     def _is_age(self, doc: Doc, start: int, end: int, before: list[str], after: list[str]) -> bool:
         """"a 35-year-old", "aged 35", "35 years old", "Hwang, then 73,", "Kim Woo-joo, 29"."""
-        if before[-1:] and before[-1] in self.role("age_before"):
-            return True
+        if any(_ends_with(before, phrase.split()) for phrase in self.role("age_before")):
+            return True  # "aged 35", "the youngest was 19", "children under five", "both 36"
         if any(_starts_with(after, phrase.replace("-", " - ").split()) for phrase in self.role("age_after")):
             return True
         if start >= 2 and doc[start - 1].text == "," and end - start == 1:
@@ -222,7 +242,13 @@ class QuantityFinder(TableComponent):
         if not before:
             return False
         previous = doc[start - 1]
-        return before[-1] in self.role("label") and (previous.is_title or previous.text in {"No.", "#", "no."})
+        if before[-1] in self.role("label") and (previous.is_title or previous.text.endswith(".") or previous.text == "#"):
+            return True  # "Office 39", "p. 112", "no. 5"
+        following = doc[start + 1] if start + 1 < len(doc) else None
+        return (
+            following is not None and following.is_title and following.lower_ in self.role("label_after")
+            and "," not in token.text and not following.is_sent_start
+        )  # "the 1718 Committee"
 
     def _qualifier(self, doc: Doc, start: int, end: int) -> str:
         """From the words just before ("more than"), just after ("or more"), or the verb taking
@@ -258,8 +284,72 @@ def _share_list_kinds(doc: Doc, spans: list[Span]) -> None:
         listed = all(t.text in {",", "and", "or"} for t in between) and len(between) <= 2
         if span.label_ == "count" and following.label_ == "percent" and listed and between:
             _relabel(span, "percent", points=following._.quantity["points"])
+        elif span.label_ == "count" and following.label_ in _UNIT_KINDS and listed and between:
+            _relabel(span, following.label_)  # "one, two and three years", "5, 10 and 15 tonnes"
         elif span.label_ == "fraction" and following.label_ == "count" and following.start - span.end <= 2:
             _relabel(following, "fraction")
+    for span, following in zip(spans, spans[1:]):  # "aged 12 and 15": a word before names them all
+        between = doc[span.end : following.start]
+        listed = 0 < len(between) <= 2 and all(t.text in {",", "and", "or"} for t in between)
+        if span.label_ == "age" and following.label_ == "count" and listed:
+            _relabel(following, "age")
+
+
+def _with_a_half(doc: Doc, found: tuple[int, int, float], taken: list[bool]) -> tuple[int, int, float]:
+    """"two and a half (times)": 2.5."""
+    start, end, value = found
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if words == ["and", "a", "half"] and not any(taken[end : end + 3]):
+        return start, end + 3, value + 0.5
+    return found
+
+
+def _spans_a_range(doc: Doc, from_index: int) -> bool:
+    """"estimates ranged from 40,000 to 100,000": a range, not a change from one to the other."""
+    head = doc[from_index].head
+    return head.lemma_.lower() in _RANGE_VERBS or (from_index > 0 and doc[from_index - 1].lemma_.lower() in _RANGE_VERBS)
+
+
+def _is_note_mark(doc: Doc, start: int, end: int) -> bool:
+    """A note number glued to the full stop after a word: "months.4"."""
+    if end - start != 1 or start < 2 or doc[start - 1].text != "." or doc[start - 1].whitespace_:
+        return False
+    word = doc[start - 2]
+    return not word.whitespace_ and word.is_alpha and word.is_lower and len(word) >= 3
+
+
+def _is_list_marker(doc: Doc, start: int, end: int) -> bool:
+    """"2." or "3)" opening a line: an item number."""
+    if end - start != 1 or end >= len(doc) or doc[end].text not in {".", ")"}:
+        return False
+    return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+
+
+def _currency_after_names(doc: Doc, end: int, currencies: frozenset[str]) -> bool:
+    """"9,250 North Korean won", "500 Chinese yuan": a currency after one or two names."""
+    for size in (1, 2):
+        if end + size < len(doc) and all(t.is_title for t in doc[end : end + size]):
+            if doc[end + size].lower_ in currencies:
+                return True
+    return False
+
+
+def _share_contrast_kinds(doc: Doc, spans: list[Span]) -> None:
+    """"40 trucks a day by December, against more than 100 before": a bare number set against
+    another takes its kind (here a rate, not a count of 100)."""
+    for index, span in enumerate(spans):
+        if span.label_ != "count" or index == 0:
+            continue
+        if span.end < len(doc) and doc[span.end].tag_.startswith("NN"):
+            continue  # "against 300 workers": a count of its own
+        words = [t.lower_ for t in doc[max(span.sent.start, span.start - 4) : span.start]]
+        while words and words[-1] in _HEDGES:
+            words.pop()
+        if not (words[-1:] and words[-1] in _CONTRASTS or words[-2:] in (["compared", "with"], ["compared", "to"])):
+            continue
+        earlier = spans[index - 1]
+        if earlier.sent == span.sent and earlier.label_ in _CONTRAST_KINDS:
+            _relabel(span, earlier.label_, points=earlier._.quantity["points"])
 
 
 def _relabel(span: Span, kind: str, points: bool = False) -> None:
@@ -285,6 +375,10 @@ def _words_before(doc: Doc, start: int, size: int) -> list[str]:
 
 def _words_after(doc: Doc, end: int, size: int) -> list[str]:
     return [t.lower_ for t in doc[end : end + size]]
+
+
+def _ends_with(words: list[str], suffix: list[str]) -> bool:
+    return len(words) >= len(suffix) and words[len(words) - len(suffix) :] == suffix
 
 
 def _starts_with(words: list[str], prefix: list[str]) -> bool:

@@ -42,6 +42,7 @@ _QUALIFIER_WORDS = frozenset(
     {"than", "about", "nearly", "almost", "some", "around", "roughly", "approximately", "over", "under", "least",
      "estimated", "just", "only"}
 )  # fmt: skip
+_DETERMINERS = frozenset({"the", "its", "their", "this", "that", "last", "whose"})
 _NAMED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "GPE"})
 
 
@@ -109,6 +110,8 @@ def reads_as_year(token: Token) -> bool:
         return True  # "in 2020", even before a word the parser took for a plural noun
     if after is not None and after.text in {"'s", "’s"}:
         return True
+    if before is not None and before.lower_ in _DETERMINERS and token.ent_type_ == "DATE":
+        return True  # "the 2023 arrivals", "its 2019 figures": the model reads a date, not a count
     if after is not None and after.tag_ in {"NNS", "NNPS"} and not after.is_title:
         return False  # "2016 defectors"
     if token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ in {"NNS", "NNPS"}:

@@ -100,7 +100,7 @@ class YearCounts(TableComponent):
             "count": value,
             "qualifier": quantity["qualifier"],
             "count_max": maximum,
-            "cumulative": pairing.since or self._cumulative(count, ref),
+            "cumulative": pairing.since or pairing.running or self._cumulative(count, ref),
             "subject": self._subject(count, subjects),
             "source": source,
             "count_start": count.start_char,
@@ -175,7 +175,8 @@ def _event_counts(doc: Doc, key: str) -> set[int]:
 
 
 def _states_no_year(count: Span, pairing: Pairing) -> bool:
-    """A rate ("some 1,000 a year", "more than 1,000 arrived every year") tied to no one year, or
+    """A rate ("some 1,000 a year", "more than 1,000 arrived every year") tied to no one year
+    (unless a year is glued to the figure: "reached each year ...: 2020: 840,000"), or
     a number naming who speaks ("two UN agencies said last Friday") rather than counting."""
     token = count[-1]
     owners = {token.i, token.head.i}
@@ -187,7 +188,7 @@ def _states_no_year(count: Span, pairing: Pairing) -> bool:
         t.lower_ == "year" and t.head.i in owners and any(c.lower_ in {"every", "each", "a", "per"} for c in t.children)
         for t in count.sent
     )
-    if yearly and len(pairing.refs) == 1 and pairing.refs[0].value.kind != "span":
+    if yearly and len(pairing.refs) == 1 and pairing.refs[0].value.kind != "span" and pairing.rule != "local":
         return True
     noun = token.head
     return token.dep_ == "nummod" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING_LEMMAS

@@ -51,6 +51,8 @@ ANCHOR_WORDS: dict[str, int] = {
     "after": 1, "later": 1, "same": 0,
 }  # fmt: skip
 NOW_PHRASES = frozenset({"now", "today", "currently", "so far", "to date", "at present", "as of now", "presently"})
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_MONTH_JOINERS = frozenset({"and", "or", "to", "through", "until", "-", "–"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 Kind = Literal["absolute", "relative", "anchored", "span"]
@@ -122,6 +124,12 @@ def _absolute(words: list[str]) -> TimeValue | None:
     if year is None:
         return None
     head = [w for w in words[:-1] if w != "of"]
+    if len(head) == 1 and head[0] in SEASONS:  # "spring 2019": the year, no one month
+        return TimeValue("absolute", year)
+    if head and head[0] in {"between", "from"}:
+        head = head[1:]
+    if len(head) == 3 and head[1] in _MONTH_JOINERS and parse_month(head[0]) and parse_month(head[2]):
+        return TimeValue("absolute", year)  # "July and August 1995": the year, no one month
     months = [parse_month(w) for w in head if parse_month(w)]
     days = [w for w in head if _DAY.match(w)]
     if len(months) == 1 and len(head) == 1 + len(days) and len(days) <= 1:
@@ -140,6 +148,12 @@ def _span(words: list[str]) -> TimeValue | None:
     if words[0] == "the" and len(words) == 2 and (match := _DECADE.match(words[1])):
         return _span(words[1:])
     years = [w for w in words if parse_year(w) is not None]
+    # "between January 1997 and December 2022", "from March 2020 to June 2021"
+    months = [w for w in words if parse_month(w) is not None]
+    if len(years) == 2 and len(months) == 2 and words[0] in {"between", "from"}:
+        if years[0] == years[1]:
+            return TimeValue("absolute", int(years[0]))
+        return _year_span(years[0], years[1])
     if len(years) == 2 and len(words) in {3, 4} and any(w in {"-", "–", "—", "and", "to", "through", "until"} for w in words):
         if words[0] in {"between", "from"} or len(words) == 3:
             return _year_span(years[0], years[1])
@@ -169,6 +183,8 @@ def _relative(words: list[str]) -> TimeValue | None:
             return TimeValue("relative", offset)
         if words[1] == "month":
             return TimeValue("relative", 0, month_offset=offset)
+        if words[1] in SEASONS:
+            return TimeValue("relative", offset)  # "this spring", "last winter": the year, no month
         if words[1] == "week":
             return TimeValue("relative", 0)  # "this week": the year of publication; no month is named
         if (month := parse_month(words[1])) is not None and offset <= 0:  # "last April", "this March"
@@ -179,6 +195,11 @@ def _relative(words: list[str]) -> TimeValue | None:
         return TimeValue("relative", 0, month=month, which="latest")
     if len(words) == 2 and _DAY.match(words[0]) and (month := parse_month(words[1])) is not None:  # "10 November"
         return TimeValue("relative", 0, month=month, which="latest")
+    # "May and June this year": the year, no one month
+    if len(words) >= 5 and words[-1] == "year" and words[-2] in RELATIVE_WORDS:
+        head = [w for w in words[:-2] if w not in {"of", "between", "from"}]
+        if len(head) == 3 and head[1] in _MONTH_JOINERS and parse_month(head[0]) and parse_month(head[2]):
+            return TimeValue("relative", RELATIVE_WORDS[words[-2]])
     # "April last year", "March of this year"
     rest = [w for w in words[1:] if w != "of"]
     if words and (month := parse_month(words[0])) is not None and len(rest) == 2 and rest[1] == "year":

@@ -31,6 +31,16 @@ CASES = [
     ("The share rose from 61% in 2015 to 72% in 2019.", [(61.0, "share", False, 2015, None),
                                                         (72.0, "share", False, 2019, None)]),
     ("Output grew eleven percent in 2016.", [(11.0, "increase", False, 2016, None)]),
+    ("Arrivals were 236 in 2019, an increase of 20.4 percent from 196 the year before.",
+     [(20.4, "increase", False, 2019, 2018)]),
+    ("Cases accounted for 41.2% in 2019, up from 28.5% in 2018, an increase of 12.7 percentage points.",
+     [(41.2, "share", False, 2019, None), (28.5, "share", False, 2018, None), (12.7, "increase", True, 2019, 2018)]),
+    ("The 2019 total was about 22 percent below the $2.79 billion recorded in 2016.",
+     [(22.0, "decrease", False, 2019, 2016)]),
+    ("Women made up 210 of last year's arrivals, or about 89 percent, a pattern held since the 2000s.",
+     [(89.0, "share", False, 2020, None)]),
+    ("It fell, a decline of 44.5%.[7] Output shrank 6.5%[3] in 1997.",
+     [(44.5, "decrease", False, None, None), (6.5, "decrease", False, 1997, None)]),
 ]
 
 
@@ -42,3 +52,8 @@ def test_percentages(nlp, text, expected):
 def test_a_percentage_stated_twice_is_one_fact(nlp):
     text = "Arrivals fell 78% in 2020\n\nArrivals fell 78% in 2020, the ministry said."
     assert len(percentages(nlp, text)) == 1
+
+
+def test_a_headline_figure_without_a_time_is_the_bodys_figure(nlp):
+    text = "Record-Low 36.9% of Adults Call Unification Necessary\n\nJust 36.9 percent of adults now say so."
+    assert percentages(nlp, text) == [(36.9, "share", False, 2021, None)]

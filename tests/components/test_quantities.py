@@ -64,6 +64,24 @@ NOT_COUNTS = [
     ("They travelled in groups of four in 2019.", "four", "size"),
     ("The two-way trade recovered in 2023.", "two", "compound"),
     ("Talks ran from August 20 to 22 in 2018.", "22", "date"),
+    ("Case\n2. Kim crossed the river in 2018.", "2", "label"),
+    ("Case 3. Han crossed the river in 2012.", "3", "label"),
+    ("The UN's 1718 Committee approved 11 requests in 2018.", "1718", "label"),
+    ("See the 2017 survey, p. 112.", "112", "label"),
+    ("Of those interviewed in 2024, the youngest was 19 and the oldest 74.", "19", "age"),
+    ("Of those interviewed in 2024, the youngest was 19 and the oldest 74.", "74", "age"),
+    ("WFP reached 443,800 people, most of them children under five, in 2019.", "five", "age"),
+    ("Two majors, both 36, were charged in 2010.", "36", "age"),
+    ("She fled with her children, aged 12 and 15, in 2022.", "15", "age"),
+    ("TB struck 513 per 100,000 people in 2018.", "513", "rate"),
+    ("TB struck 513 per 100,000 people in 2018.", "100,000", "rate"),
+    ("Trade reached 40 trucks a day by December.", "40", "rate"),
+    ("Trade reached 40 trucks a day by December, against more than 100 before.", "100", "rate"),
+    ("Rice cost 9,250 North Korean won in 2024.", "9,250", "money"),
+    ("Grants for one, two and three years went to 612 people in 2021.", "one", "duration"),
+    ("Grants for one, two and three years went to 612 people in 2021.", "two", "duration"),
+    ("Prices rose to two and a half times their level in January.", "two and a half", "multiplier"),
+    ("Each exemption was valid for six months.4 It ended.", "4", "citation"),
 ]
 
 
@@ -141,3 +159,17 @@ def test_a_descending_pair_is_two_counts_not_a_range(nlp):
 
 def test_a_change_from_one_figure_to_another_is_no_range(nlp):
     assert [q[4] for q in quantities(nlp, "Arrivals fell from 2,914 to 1,502 between 2009 and 2012.")] == [None, None]
+
+
+def test_a_range_of_estimates_is_one_range(nlp):
+    found = quantities(nlp, "Estimates of workers in China in 2023 ranged from 40,000 to 100,000.")
+    assert ("40,000 to 100,000", "count", 40000, "range", 100000) in found
+
+
+def test_a_change_from_one_figure_to_another_is_no_range(nlp):
+    found = quantities(nlp, "Arrivals rose from 40 to 100 in 2023.")
+    assert [q[:2] for q in found] == [("40", "count"), ("100", "count")]
+
+
+def test_a_figure_against_another_figure_with_a_noun_keeps_its_kind(nlp):
+    assert ("300", "count") in kinds(nlp, "It hired 40 guards in 2019, against 300 workers in 2018.")

@@ -19,3 +19,18 @@ def test_the_component_leaves_docs_as_they_are():
     component = nlp.add_pipe("newsfacts_tokenizer")
     doc = nlp.make_doc("Im here")
     assert component(doc) is doc
+
+
+def test_note_marks_after_punctuation_and_per_cent_signs_come_off():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsfacts_tokenizer")
+    assert [t.text for t in nlp("in 2001,[3] a fall of 44.5%.[7] and 6.5%[2] in a book.[8]")] == [
+        "in", "2001", ",", "[", "3", "]", "a", "fall", "of", "44.5", "%", ".", "[", "7", "]",
+        "and", "6.5", "%", "[", "2", "]", "in", "a", "book", ".", "[", "8", "]"]
+
+
+def test_superscript_and_glued_note_numbers_come_off():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsfacts_tokenizer")
+    assert [t.text for t in nlp("about 60.² women.³ for six months.4 Then")] == [
+        "about", "60", ".", "²", "women", ".", "³", "for", "six", "months", ".", "4", "Then"]

@@ -104,3 +104,66 @@ def test_the_source_is_the_entity_that_states_the_figure(nlp):
     doc = nlp(doc)
     (fact,) = [f for f in doc._.facts if f.kind == "year_counts"]
     assert (fact.source, fact.subject) == ("Ministry of Unification", "defectors")
+
+
+def test_two_months_of_a_year_give_the_year_and_no_month(nlp):
+    assert year_counts(nlp, "Floods in July and August 1995 affected more than 5 million people.") == [
+        (1995, None, 5_000_000, "more_than", None, False)]
+
+
+def test_a_year_naming_a_group(nlp):
+    assert year_counts(nlp, "About ten of the 2018 arrivals were members of the elite.") == [
+        (2018, None, 10, "about", None, False)]
+
+
+def test_a_year_glued_by_a_colon_takes_the_hedged_figure_after_it(nlp):
+    text = "Returns were as follows: July 2019: nearly 50; 9 October 2019: more than 500."
+    assert year_counts(nlp, text) == [(2019, 7, 50, "less_than", None, False), (2019, 10, 500, "more_than", None, False)]
+
+
+def test_a_when_clause_takes_the_time_before_it(nlp):
+    text = "The 2019 figure was barely higher than the year before, when just sixty-three people arrived."
+    assert year_counts(nlp, text) == [(2018, None, 63, "exact", None, False)]
+
+
+def test_since_an_event_in_a_year_is_a_running_total_to_publication(nlp):
+    assert year_counts(nlp, "Since its founding in 2011, the archive has documented 14,960 violations.") == [
+        (2020, None, 14960, "exact", None, True)]
+
+
+def test_a_running_total_reported_in_a_year_takes_that_year(nlp):
+    text = "An aid group estimated in 1998 that up to 3.5 million people had died since 1995."
+    assert year_counts(nlp, text) == [(1998, None, 3_500_000, "less_than", None, True)]
+
+
+def test_years_after_a_clause_count_back_from_the_sentence(nlp):
+    text = "Voters chose a new assembly on Wednesday, four years after two defectors were elected."
+    assert year_counts(nlp, text) == [(2016, None, 2, "exact", None, False)]
+
+
+def test_an_estimate_dated_only_by_a_book_is_tied_to_no_year(nlp):
+    assert year_counts(nlp, "Natsios put the toll at about 2.5 million in a 2001 book.") == []
+
+
+def test_a_census_count_takes_the_census_year(nlp):
+    assert year_counts(nlp, "The 2008 census counted 24,052,231 people.") == [(2008, None, 24_052_231, "exact", None, False)]
+
+
+def test_a_figure_set_against_another_time_is_not_this_times(nlp):
+    text = "Some 2,000 women worked there in 2019, against roughly 3,000 before the pandemic."
+    assert year_counts(nlp, text) == [(2019, None, 2000, "about", None, False)]
+
+
+def test_a_figure_set_against_another_group_shares_the_time(nlp):
+    text = "More than 900 women came south in 2019, against fewer than 200 men."
+    assert year_counts(nlp, text) == [(2019, None, 900, "more_than", None, False), (2019, None, 200, "less_than", None, False)]
+
+
+def test_now_describing_people_does_not_date_a_count(nlp):
+    text = "The archive drew on 312 new interviews with North Koreans now living in South Korea."
+    assert year_counts(nlp, text) == []
+
+
+def test_a_citation_mark_after_a_comma_leaves_the_year_alone(nlp):
+    text = "Arrivals climbed from 148 in 1999 to 583 in 2001,[3] and peaked at 2,914 in 2009."
+    assert (2001, None, 583, "exact", None, False) in year_counts(nlp, text)

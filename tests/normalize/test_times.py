@@ -26,10 +26,18 @@ MUST_PARSE = [
     ("the 2010s", S, 2010, None), ("1990s", S, 1990, None), ("'90s", S, 1990, None), ("1994-1998", S, 1994, None), ("1994–98", S, 1994, None),
     ("between 2017 and 2023", S, 2017, None), ("from 2017 to 2023", S, 2017, None), ("2017 - 2019", S, 2017, None),
     ("the past two years", S, -2, None), ("the last three years", S, -3, None),
+    # two months of one year name the year and no one month
+    ("July and August 1995", A, 1995, None), ("between January and September 2019", A, 2019, None),
+    ("May and June this year", R, 0, None), ("March to May last year", R, -1, None),
+    ("between January 1997 and December 2022", S, 1997, None), ("from March 2020 to June 2021", S, 2020, None),
+    ("between January 2020 and June 2020", A, 2020, None),
+    # seasons name a year and no month
+    ("this spring", R, 0, None), ("last winter", R, -1, None), ("spring 2019", A, 2019, None), ("summer of 2016", A, 2016, None),
 ]
 MUST_NOT_PARSE = [
     "", "1417", "2,914", "30,208", "year", "the year 's end", "last", "May be", "between 2023 and 2017", "1,000 years ago",
     "Mondays", "the previous", "2100s4", "FY", "fiscal", "Tuesday last week", "several years ago", "40s", "the 80s",
+    "spring", "July and 1995", "July and August", "between December 2022 and January 1997",
 ]
 
 
