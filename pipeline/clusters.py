@@ -23,8 +23,10 @@ from .normalize.names import (
     is_acronym,
     korean_person_key,
     looks_like_korean_name,
+    family_first,
     person_key,
     surface_key,
+    western_order_korean,
 )
 
 
@@ -42,6 +44,8 @@ class Cluster:
     other_names: set[str] = field(default_factory=set)  # "under the name X": never canonical
     declared_acronym: str | None = None  # "(NIS)" after the full name, even if never used again
     owners: set[str] = field(default_factory=set)  # "China's" Foreign Ministry
+    known_id: str | None = None  # the gazetteer's id, when the entity is known
+    written_western: bool = False  # a Korean name seen given name first ("Hye-jin Yoon")
 
     @property
     def canonical(self) -> str:
@@ -71,6 +75,24 @@ class Cluster:
         """The longest non-acronym form, as words."""
         names = [form.split() for form in self.forms if not is_acronym(form)]
         return max(names, key=len, default=[])
+
+
+@dataclass(frozen=True)
+class Known:
+    """A gazetteer entry as the clusters need it."""
+
+    id: str
+    name: str
+
+
+def stable_id(cluster: Cluster, key: str) -> str:
+    """The id of an entity across articles: the gazetteer's, else one derived from a key that
+    ignores romanization, case, hyphens and word order ("person:thae-yongo")."""
+    if cluster.known_id:
+        return cluster.known_id
+    prefix = "person" if cluster.label == "PERSON" else "org"
+    slug = "".join(c if c.isalnum() else "-" for c in key.lower())
+    return f"{prefix}:{'-'.join(part for part in slug.split('-') if part)}"
 
 
 def _latest(clusters: list[Cluster] | None, accept=lambda cluster: True) -> Cluster | None:
@@ -113,13 +135,18 @@ class _Clusters:
 class PeopleClusters(_Clusters):
     label = "PERSON"
 
-    def __init__(self, lexicon: NameLexicon) -> None:
+    def __init__(self, lexicon: NameLexicon, known: dict[str, Known] | None = None) -> None:
         super().__init__(lexicon)
+        self.known = known or {}  # person key of any gazetteer form -> entry
         self.by_family: dict[str, list[Cluster]] = defaultdict(list)
 
     def add(self, span: Span, words: list[str], titles: list[str], renamed: bool) -> None:
         key = self.key(words)
+        entry = self.known.get(key) if len(words) > 1 else None
         cluster = _latest(self.by_key.get(key))
+        if cluster is None and entry is not None:  # "Thae Ku-min" after "Thae Yong-ho"
+            cluster = _latest(self.by_key.get(f"id:{entry.id}"))
+        western = western_order_korean(words, self.lexicon.surnames)
         if cluster is None and len(words) == 1:
             cluster = _latest(self.by_family.get(self.lexicon.family(words[0])))  # a lone "Thae"
         if cluster is None and renamed and self.last_touched is not None:
@@ -128,32 +155,97 @@ class PeopleClusters(_Clusters):
         if cluster is None:
             cluster = self.new()
         self.add_key(cluster, key)
+        if entry is not None and cluster.known_id is None:
+            cluster.known_id, cluster.canonical_hint = entry.id, entry.name
+            self.add_key(cluster, f"id:{entry.id}")
         self.add_mention(cluster, span, " ".join(words))
+        if western is not None:
+            cluster.written_western = True
+        if cluster.written_western and cluster.known_id is None:
+            self.family_name_first(cluster)
         cluster.titles.extend(title for title in titles if title not in cluster.titles)
 
+    def family_name_first(self, cluster: Cluster) -> None:
+        """A Korean name the text wrote given name first is listed family name first: the
+        text's own family-first form when it has one ("Lee Young-hwan" beside "Hubert
+        Younghwan Lee"), else one made from it ("Hye-jin Yoon" -> "Yoon Hye-jin")."""
+        korean = [f for f in cluster.forms if looks_like_korean_name(f.split(), self.lexicon.surnames)]
+        if korean:
+            cluster.canonical_hint = korean[0]
+            return
+        for form in cluster.forms:
+            western = western_order_korean(form.split(), self.lexicon.surnames)
+            if western is not None and len(form.split()) == 2:
+                cluster.canonical_hint = family_first(*western)
+                cluster.forms.insert(0, cluster.canonical_hint)
+                self.form_added(cluster, cluster.canonical_hint)
+                return
+
+    def finish(self) -> None:
+        """A lone family name met before the full name ("Kim's Watch" in a headline, "Kim Jong
+        Un" in the body) joins the one cluster of that family, when there is only one."""
+        for cluster in list(self.clusters):
+            if any(len(form.split()) > 1 for form in cluster.forms):
+                continue
+            family = self.lexicon.family(cluster.forms[0]) if cluster.forms else ""
+            fuller = [c for c in self.by_family.get(family, ()) if c is not cluster
+                      and any(len(form.split()) > 1 for form in c.forms)]
+            if len(fuller) == 1:
+                target = fuller[0]
+                target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
+                target.forms += [form for form in cluster.forms if form not in target.forms]
+                target.titles += [title for title in cluster.titles if title not in target.titles]
+                self.clusters.remove(cluster)
+        for order, cluster in enumerate(self.clusters):
+            cluster.order = order
+
     def key(self, words: list[str]) -> str:
-        """Romanization-insensitive: "Thae Yong-ho", "Thae Yong Ho" and "Tae Yongho" agree."""
-        if len(words) > 1 and looks_like_korean_name(words, self.lexicon.surnames):
-            return korean_person_key(self.lexicon.family(words[0]), words[1:])
-        return person_key(words)
+        return person_name_key(words, self.lexicon)
+
+    def stable_id(self, cluster: Cluster) -> str:
+        names = [f for f in cluster.forms if len(f.split()) > 1] or cluster.forms
+        return stable_id(cluster, self.key(cluster.canonical.split()) if cluster.canonical in names else self.key(names[0].split()))
 
     def form_added(self, cluster: Cluster, form: str) -> None:
         parts = form.split()
         if len(parts) < 2:
             return
         family = parts[0] if looks_like_korean_name(parts, self.lexicon.surnames) else parts[-1]
+        if family == parts[0] and western_order_korean(parts, self.lexicon.surnames) is not None:
+            family = parts[-1]
         group = self.by_family[self.lexicon.family(family)]
         if cluster not in group:
             group.append(cluster)
 
 
+def person_name_key(words: list[str], lexicon: NameLexicon) -> str:
+    """Romanization-insensitive: "Thae Yong-ho", "Thae Yong Ho" and "Tae Yongho" agree, and so
+    do "Yoon Hye-jin" and "Hye-jin Yoon"."""
+    if len(words) > 1 and looks_like_korean_name(words, lexicon.surnames):
+        return korean_person_key(lexicon.family(words[0]), words[1:])
+    western = western_order_korean(words, lexicon.surnames)
+    if western is not None:
+        family, given = western
+        return korean_person_key(lexicon.family(family), given)
+    return person_key(words)
+
+
+def org_name_key(words: list[str], lexicon: NameLexicon) -> str:
+    """"Unification Ministry" and "the Ministry of Unification" agree: both give the order
+    that ends with the head word ("unification ministry")."""
+    forms = [" ".join(words), *inverted_forms(words, lexicon.role("org_head"))]
+    ending = [form for form in forms if lexicon.has_role(form.split()[-1], "org_head")]
+    return surface_key(ending[0] if ending else forms[0])
+
+
 class OrgClusters(_Clusters):
     label = "ORG"
 
-    def __init__(self, lexicon: NameLexicon, gazetteer: dict[str, str]) -> None:
+    def __init__(self, lexicon: NameLexicon, known: dict[str, Known] | None = None) -> None:
         super().__init__(lexicon)
-        self.gazetteer = gazetteer  # surface key of any known form -> canonical name
+        self.known = known or {}  # surface key of any gazetteer form -> entry
         self.by_word: dict[str, list[Cluster]] = defaultdict(list)  # any word of a form
+        self.by_first: dict[str, list[Cluster]] = defaultdict(list)  # the first word of a full name
         self.by_initials: dict[str, list[Cluster]] = defaultdict(list)  # of a full-name form
         self.by_acronym_form: dict[str, list[Cluster]] = defaultdict(list)  # an acronym form
         self.by_last_word: dict[str, list[Cluster]] = defaultdict(list)  # of the fullest name
@@ -174,8 +266,12 @@ class OrgClusters(_Clusters):
         cluster = _latest([c for key in keys for c in self.by_key.get(key, ())], fits)
         if cluster is None:
             cluster = self.by_acronym(surface, words, fits)
+        if cluster is None and acronym:  # "FBI" met first, then "Federal Bureau of Investigation (FBI)"
+            cluster = _latest([c for c in self.by_acronym_form.get(_acronym_key(acronym), []) if all(map(is_acronym, c.forms))], fits)
         if cluster is None:
             cluster = self.by_shared_ending(words, fits)
+        if cluster is None:
+            cluster = self.by_first_word(words, fits)
         if cluster is None and renamed and self.last_touched is not None:
             cluster = self.last_touched
             cluster.other_names.add(surface)
@@ -183,7 +279,9 @@ class OrgClusters(_Clusters):
             cluster = self.new()
         for key in keys:
             self.add_key(cluster, key)
-        cluster.canonical_hint = cluster.canonical_hint or self.gazetteer.get(surface_key(surface))
+        entry = self.known.get(surface_key(surface))
+        if entry is not None and cluster.known_id is None:
+            cluster.known_id, cluster.canonical_hint = entry.id, entry.name
         self.add_mention(cluster, span, surface)
         if owner is not None:
             cluster.owners.add(owner)
@@ -197,10 +295,15 @@ class OrgClusters(_Clusters):
             if self.lexicon.has_role(word, "mission"):  # "North Korea's embassy in London" = "the embassy in London"
                 keys.add(surface_key(" ".join(words[index:])))
         keys |= {surface_key(form) for form in inverted_forms(words, self.lexicon.role("org_head"))}
-        canonical = self.gazetteer.get(surface_key(surface))
-        if canonical:
-            keys.add(surface_key(canonical))
+        entry = self.known.get(surface_key(surface))
+        if entry is not None:  # every name of a known body, "National Unification Board" too
+            keys.add(f"id:{entry.id}")
         return keys
+
+    def stable_id(self, cluster: Cluster) -> str:
+        names = [f for f in cluster.forms if not is_acronym(f)]
+        return stable_id(cluster, org_name_key((names[0] if cluster.canonical not in names else cluster.canonical).split(), self.lexicon)
+                         if names else surface_key(cluster.forms[0]))
 
     def by_acronym(self, surface: str, words: list[str], fits) -> Cluster | None:
         """"NIS" after "National Intelligence Service", or the other way round. A full name joins
@@ -209,7 +312,7 @@ class OrgClusters(_Clusters):
         found: list[Cluster] = []
         if is_acronym(surface):
             found += self.by_initials.get(_acronym_key(surface), [])
-        for variant in {initials(words, skip_stopwords=True), initials(words, skip_stopwords=False)}:
+        for variant in _initial_variants(words):
             found += [c for c in self.by_acronym_form.get(variant, []) if all(map(is_acronym, c.forms))]
         return _latest(found, fits)
 
@@ -223,15 +326,25 @@ class OrgClusters(_Clusters):
         matches = [c for c in candidates if _one_ends_the_other(c.fullest_name, words)]
         return matches[0] if len(matches) == 1 else None
 
+    def by_first_word(self, words: list[str], fits) -> Cluster | None:
+        """"Lazarus" after "Lazarus Group", "Sony" after "Sony Pictures Entertainment": a lone
+        word that opens the full name of exactly one body."""
+        if len(words) != 1 or is_acronym(words[0]):
+            return None
+        candidates = [c for c in self.by_first.get(words[0].lower(), []) if fits(c)]
+        return candidates[0] if len(candidates) == 1 else None
+
     def form_added(self, cluster: Cluster, form: str) -> None:
         words = form.split()
         for word in {w.lower() for w in words}:
             if cluster not in self.by_word[word]:
                 self.by_word[word].append(cluster)
+        if len(words) > 1 and not is_acronym(form) and cluster not in self.by_first[words[0].lower()]:
+            self.by_first[words[0].lower()].append(cluster)
         if is_acronym(form):
             self.by_acronym_form[_acronym_key(form)].append(cluster)
             return
-        for variant in {initials(words, skip_stopwords=True), initials(words, skip_stopwords=False)}:
+        for variant in _initial_variants(words):
             if cluster not in self.by_initials[variant]:
                 self.by_initials[variant].append(cluster)
         fullest = cluster.fullest_name
@@ -240,6 +353,15 @@ class OrgClusters(_Clusters):
                 self.by_last_word[self._last_word[cluster]].remove(cluster)
             self._last_word[cluster] = fullest[-1].lower()
             self.by_last_word[fullest[-1].lower()].append(cluster)
+
+
+def _initial_variants(words: list[str]) -> set[str]:
+    """The initials of a full name, with and without "of", and without a leading owner ("US
+    Federal Bureau of Investigation" is also "FBI")."""
+    variants = {initials(words, skip_stopwords=True), initials(words, skip_stopwords=False)}
+    if len(words) >= 3 and is_acronym(words[0]):
+        variants |= {initials(words[1:], skip_stopwords=True), initials(words[1:], skip_stopwords=False)}
+    return variants
 
 
 def _acronym_key(acronym: str) -> str:

@@ -33,12 +33,52 @@ RULE_ORG_SHAPE = f"{RULE}:org_shape"
 RULE_TRIMMED = f"{RULE}:trimmed"
 RULE_EXTENDED = f"{RULE}:extended"
 RULE_PLACE = f"{RULE}:place"
+RULE_BYLINE = f"{RULE}:byline"
+RULE_HEADING = f"{RULE}:heading"
 _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
 SpanRepair = Callable[[Span, NameLexicon], "Span | None"]
 
 
+# span repairs: any name -------------------------------------------------------------------------
+def stray_marks(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"⁵ Ministry of Unification", "\u201c10th Bureau", "Federal Bureau of Investigation (FBI": a
+    note mark, an opening quote or an unbalanced bracket is no part of a name."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and not (doc[start].text[:1].isalpha() or doc[start].text[:1] in "0123456789"):
+        start += 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    closed = [t.i for t in doc[start:end] if t.text == ")"]
+    if len(opened) > len(closed):
+        end = opened[-1]  # the acronym in the parenthesis is read with its name later
+    elif len(closed) > len(opened):
+        end = closed[0]
+    while end > start and doc[end - 1].text in {"(", ")", ",", "-", "\u2013", "\u201c", '"', "'"}:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_, span_id=RULE_TRIMMED)
+
+
 # span repairs: organizations ------------------------------------------------------------------
+def document_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"the Inter-Korean Exchange and Cooperation Act", "UN Security Council Resolution 2397",
+    "the 2024 Needs and Priorities Overview", "the Multiple Indicator Cluster Survey":
+    documents, neither bodies nor people."""
+    if ent.label_ not in {"ORG", "PERSON"}:
+        return ent
+    words = [w.lower() for w in name_words(ent)]
+    if len(words) > 1 and lexicon.has_role(words[-1], "document"):
+        return None
+    numbered = any(
+        lexicon.has_role(word, "document") and following[:1].isdigit() for word, following in zip(words, words[1:])
+    )
+    return None if numbered else ent
+
+
 def lower_case_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
     """"the fed said": an organization has a capital or a digit somewhere."""
     if ent.label_ != "ORG":
@@ -47,12 +87,21 @@ def lower_case_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
 
 
 def things_are_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
-    """"Chinese yuan" (a currency), "COVID-19", "Juche": things and ideas, not bodies."""
-    if ent.label_ != "ORG":
+    """"Chinese yuan" (a currency), "COVID-19", "Juche", "GMT", "Photographs": things and
+    ideas, neither bodies nor people."""
+    if ent.label_ not in {"ORG", "PERSON"}:
         return ent
     words = name_words(ent)
-    if lexicon.has_role(words[-1], "currency") or all(lexicon.has_role(w, "not_org") for w in words):
+    if ent.label_ == "ORG" and lexicon.has_role(words[-1], "currency"):
         return None
+    return None if all(lexicon.has_role(w, "not_org") for w in words) else ent
+
+
+def place_is_no_name(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"Ryongnam Hill", "Kim Il Sung Square", "the Amnok River": a place, not a person or a body."""
+    words = name_words(ent)
+    if ent.label_ in {"ORG", "PERSON"} and len(words) > 1 and lexicon.has_role(words[-1], "place_head"):
+        return relabel(ent, "LOC", RULE_PLACE)
     return ent
 
 
@@ -67,7 +116,8 @@ def zone_is_a_place(ent: Span, lexicon: NameLexicon) -> Span | None:
 
 
 def occasion_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
-    """"Party Foundation Day", "the 80-Day Battle": a day or a campaign."""
+    """"Party Foundation Day", "the 80-Day Battle", "the 8th Party Congress", "the Asian
+    Games": a day, a campaign, a meeting or a contest."""
     words = name_words(ent)
     if ent.label_ == "ORG" and len(words) > 1 and lexicon.has_role(words[-1], "occasion"):
         return None
@@ -104,6 +154,39 @@ def extend_over_purpose(ent: Span, lexicon: NameLexicon) -> Span | None:
     while end < len(doc) and doc[end].is_title:
         end += 1
     return Span(doc, ent.start, end, label="ORG", span_id=RULE_EXTENDED)
+
+
+def extend_over_place(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"the Federal Reserve Bank" + "of New York", "the Ministry of Foreign Affairs" + "of
+    Japan": a body's name may end with the place it belongs to."""
+    doc, end = ent.doc, ent.end
+    words = name_words(ent)
+    if ent.label_ != "ORG" or not words or not lexicon.has_role(words[-1], "org_head"):
+        return ent
+    if not (end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"):
+        return ent
+    stop = end + 2
+    while stop < len(doc) and doc[stop].ent_iob_ == "I" and doc[stop].ent_type_ == "GPE":
+        stop += 1
+    return Span(doc, ent.start, stop, label="ORG", span_id=RULE_EXTENDED)
+
+
+def dangling_word(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"US Agency for" + "International Development", "Foreign Affairs and" + "Unification
+    Committee": a name the model cut after a joining word goes on over the capitalised words
+    that follow; with none to follow, the joining word goes."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].lower_ not in _JOINING_WORDS:
+        return ent
+    end = ent.end
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+        end += 1
+    if end > ent.end:
+        return Span(doc, ent.start, end, label="ORG", span_id=RULE_EXTENDED)
+    return Span(doc, ent.start, ent.end - 1, label="ORG", span_id=RULE_TRIMMED)
+
+
+_JOINING_WORDS = frozenset({"and", "for", "of", "on", "to", "the", "&"})
 
 
 # span repairs: people -------------------------------------------------------------------------
@@ -153,14 +236,19 @@ def korean_name_cut_short(ent: Span, lexicon: NameLexicon) -> Span | None:
 # The order in which newsfacts_entity_fixes tries them; the first that changes an entity wins.
 SPAN_REPAIRS: MappingProxyType[str, SpanRepair] = MappingProxyType(
     {
+        "stray_marks": stray_marks,
         "vessel_is_no_name": vessel_is_no_name,
         "lower_case_is_no_org": lower_case_is_no_org,
         "things_are_no_org": things_are_no_org,
         "zone_is_a_place": zone_is_a_place,
+        "place_is_no_name": place_is_no_name,
+        "document_is_no_org": document_is_no_org,
         "occasion_is_no_org": occasion_is_no_org,
         "korean_name_labelled_org": korean_name_labelled_org,
         "cut_at_locative": cut_at_locative,
         "extend_over_purpose": extend_over_purpose,
+        "extend_over_place": extend_over_place,
+        "dangling_word": dangling_word,
         "venue_after_person": venue_after_person,
         "family_is_no_person": family_is_no_person,
         "org_shaped_person": org_shaped_person,
@@ -170,11 +258,16 @@ SPAN_REPAIRS: MappingProxyType[str, SpanRepair] = MappingProxyType(
 
 
 def repair_span(ent: Span, repairs: list[SpanRepair], lexicon: NameLexicon) -> Span | None:
-    """Apply ``repairs`` in order; the first one that changes (or drops) the entity decides."""
+    """Apply ``repairs`` in order; the first one that changes (or drops) the entity decides,
+    except a trim, after which the trimmed name goes on through the rest."""
     for repair in repairs:
         result = repair(ent, lexicon)
-        if result is None or result is not ent:
-            return result
+        if result is None:
+            return None
+        if result is not ent:
+            if result.id_ != RULE_TRIMMED:
+                return result
+            ent = result
     return ent
 
 
@@ -222,6 +315,147 @@ def missed_korean_names(doc: Doc, ents: list[Span], protected: Collection[str], 
         if can_take and looks_like_korean_name(name_words(name), lexicon.surnames):
             found.append(name)
     return found
+
+
+def western_order_korean_names(doc: Doc, ents: list[Span], protected: Collection[str],
+                               lexicon: NameLexicon) -> list[Span]:
+    """"Jin-a Choi", "Soo-jin Han": a hyphenated Korean given name before a surname, the order
+    of bylines and press contacts. The model often splits them ("Jin", "Choi")."""
+    owners = TokenOwners(doc, ents)
+    found = []
+    for token in doc[: max(0, len(doc) - 3)]:
+        given, hyphen, second, family = doc[token.i : token.i + 4]
+        if not (given.is_title and hyphen.text == "-" and _is_lower_syllable(second.text)):
+            continue
+        if family.text not in lexicon.surnames or not given.is_alpha or hyphen.whitespace_ or given.whitespace_:
+            continue
+        if token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].text in lexicon.surnames:
+            continue  # "Kim Hye-jin Yoon"? no: "Kim Hye-jin" then another word; leave it
+        name = Span(doc, token.i, token.i + 4, label="PERSON", span_id=RULE_KOREAN_NAME)
+        if all(surface_key(e.text) not in protected for e in owners.overlapping(name)):
+            found.append(name)
+    return found
+
+
+def surnamed_people(doc: Doc, lexicon: NameLexicon) -> list[Span]:
+    """"a 26-year-old surnamed Ri", "identified only by his surname, Kim": a person named by
+    the family name alone."""
+    found = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        cue = before.lower_ == "surnamed" or (before.text == "," and token.i > 1 and doc[token.i - 2].lower_ == "surname")
+        if cue and token.text in lexicon.surnames and token.is_title:
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id=RULE_KOREAN_NAME))
+    return found
+
+
+def byline_names(doc: Doc) -> list[Span]:
+    """"By Hye-jin Yoon", "(Reporting by Soo-jin Han in Seoul and Daniel Whitcombe ...; editing
+    by Peter Li)": the names after a byline's "by" are people, whatever the model made of them."""
+    found = []
+    for token in doc:
+        if token.lower_ != "by" or not _opens_byline(token):
+            continue
+        i = token.i + 1
+        while i < len(doc):
+            end = _byline_name_end(doc, i)
+            if end - i >= 2:
+                found.append(Span(doc, i, end, label="PERSON", span_id=RULE_BYLINE))
+            if end < len(doc) and doc[end].lower_ in {"and", ","} and end + 1 < len(doc) and doc[end + 1].is_title:
+                i = end + 1
+            else:
+                break
+    return found
+
+
+def _opens_byline(by: Token) -> bool:
+    doc = by.doc
+    if by.i == 0:
+        return by.text == "By"
+    before = doc[by.i - 1]
+    if by.text == "By" and ("\n" in before.text or "\n" in before.whitespace_ or before.text == "("):
+        return True
+    return before.lower_ in _BYLINE_VERBS
+
+
+def _byline_name_end(doc: Doc, start: int) -> int:
+    """The end of a name of capitalised words (with hyphenated syllables: "Hye-jin") at ``start``."""
+    end = start
+    while end < len(doc) and end - start < 6:
+        token = doc[end]
+        if token.is_title and token.is_alpha:
+            end += 1
+        elif token.text == "-" and end > start and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_alpha:
+            end += 2
+        else:
+            break
+    return end
+
+
+_BYLINE_VERBS = frozenset({"reporting", "editing", "writing", "reported", "edited", "written", "compiled", "photos",
+                           "photo", "photographs", "translated", "translation"})  # fmt: skip
+
+
+def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are headings: a headline or a section title is a short
+    line that does not end a sentence ("North Korean Defector Arrivals Rise", "3. The Security
+    Apparatus")."""
+    ranges, start = [], 0
+    text = doc.text
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _is_heading(line.strip()):
+            ranges.append((start, end))
+        start = end + 1
+    return ranges
+
+
+def _is_heading(line: str) -> bool:
+    """Short, not ending a sentence, and in Title Case (a sentence-case headline's capitals are
+    names, and a contact line "Media contact: Kang Min-ji, +82-2-..." is no heading)."""
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or line[-1] in _SENTENCE_ENDS or "@" in line:
+        return False
+    content = [w for w in words if w.lower() not in _HEADING_SMALL_WORDS and w[:1].isalpha()]
+    capitalised = [w for w in content if w[:1].isupper()]
+    return bool(content) and len(capitalised) >= _TITLE_CASE_SHARE * len(content)
+
+
+def unconfirmed_heading_names(doc: Doc, ents: list[Span], protected: Collection[str]) -> list[Span]:
+    """The people and organizations of the text with those only a heading's capitals make: a
+    name in a heading stands when the body (or the gazetteer, ``protected``) names it too, or is
+    cut to the longest start that the body names ("Ministry of Unification Launches Hana Career
+    Bridge" -> "Ministry of Unification"); else it goes."""
+    ranges = heading_ranges(doc)
+    if not ranges:
+        return ents
+
+    def in_heading(span: Span) -> bool:
+        return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
+
+    body: dict[str, set[str]] = {}
+    for span in ents:
+        if not in_heading(span):
+            body.setdefault(span.label_, set()).add(surface_key(span.text))
+    kept = []
+    for span in ents:
+        if span.label_ not in {"PERSON", "ORG"} or not in_heading(span) or surface_key(span.text) in protected:
+            kept.append(span)
+            continue
+        known = body.get(span.label_, set())
+        for end in range(span.end, span.start, -1):
+            part = doc[span.start : end]
+            if surface_key(part.text) in known:
+                kept.append(span if end == span.end else Span(doc, span.start, end, label=span.label_, span_id=RULE_HEADING))
+                break
+    return kept
+
+
+_MAX_HEADING_WORDS = 20
+_TITLE_CASE_SHARE = 0.8
+_HEADING_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+                                  "from", "as", "vs", "vs.", "via", "into", "over", "after", "before"})  # fmt: skip
+_SENTENCE_ENDS = frozenset('.!?:;,"”’)')
 
 
 # helpers --------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ def _clusters(doc: Doc, key: str) -> Iterator[tuple[list[Evidence], dict[str, An
 def _people(doc: Doc) -> list[Person]:
     return [
         Person(
+            id=known.get("id"),
             name=known["name"],
             aliases=list(known.get("aliases", [])),
             titles=list(known.get("titles", [])),
@@ -75,6 +76,7 @@ def _people(doc: Doc) -> list[Person]:
 def _organizations(doc: Doc) -> list[Organization]:
     return [
         Organization(
+            id=known.get("id"),
             name=known["name"],
             aliases=list(known.get("aliases", [])),
             acronym=known.get("acronym"),

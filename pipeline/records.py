@@ -59,7 +59,9 @@ class Percentage(_Record):
 
 class Person(_Record):
     kind: Literal["people"] = PEOPLE
-    name: str = Field(description="Canonical name: the fullest form seen.")
+    id: str | None = Field(default=None, description="Stable across articles: the gazetteer's id "
+                           "('person:thae-yong-ho') or one derived from a romanization-insensitive key of the name.")
+    name: str = Field(description="Canonical name: the gazetteer's for a known person, else the fullest form seen.")
     aliases: list[str] = Field(default_factory=list, description="Other surface forms seen.")
     titles: list[str] = Field(default_factory=list)
     mentions: list[Evidence]
@@ -68,7 +70,9 @@ class Person(_Record):
 
 class Organization(_Record):
     kind: Literal["organizations"] = ORGANIZATIONS
-    name: str = Field(description="Canonical full name.")
+    id: str | None = Field(default=None, description="Stable across articles: the gazetteer's id "
+                           "('org:ministry-of-unification') or one derived from a key of the name.")
+    name: str = Field(description="Canonical full name: the gazetteer's for a known body.")
     aliases: list[str] = Field(default_factory=list)
     acronym: str | None = None
     mentions: list[Evidence]

@@ -22,13 +22,33 @@ UNCHANGED = "unchanged"
 
 # (repair, text, entity phrase, its label, expected: UNCHANGED, None or (text, label, rule))
 CASES = [
+    # any name
+    (repairs.stray_marks, "the Federal Bureau of Investigation (FBI) said", "Federal Bureau of Investigation (FBI",
+     "ORG", ("Federal Bureau of Investigation", "ORG", RULE_TRIMMED)),
+    (repairs.stray_marks, "³ Ministry of Unification, Directory", "³ Ministry of Unification", "ORG",
+     ("Ministry of Unification", "ORG", RULE_TRIMMED)),
+    (repairs.stray_marks, 'the "Tenth Bureau" of the ministry', '"Tenth Bureau', "ORG", ("Tenth Bureau", "ORG", RULE_TRIMMED)),
+    (repairs.stray_marks, "the World Food Programme (WFP) said", "World Food Programme", "ORG", UNCHANGED),
+    (repairs.stray_marks, "a note ( ) here", "( )", "ORG", None),
     # organizations
+    (repairs.document_is_no_org, "under the Inter-Korean Exchange and Cooperation Act,",
+     "Inter-Korean Exchange and Cooperation Act", "ORG", None),
+    (repairs.document_is_no_org, "banned by UN Security Council Resolution 2397 in", "UN Security Council Resolution 2397",
+     "ORG", None),
+    (repairs.document_is_no_org, "the 2024 Needs and Priorities Overview said", "Needs and Priorities Overview", "ORG", None),
+    (repairs.document_is_no_org, "the UN Security Council met", "UN Security Council", "ORG", UNCHANGED),
+    (repairs.document_is_no_org, "the Korea Development Institute said", "Korea Development Institute", "ORG", UNCHANGED),
+    (repairs.occasion_is_no_org, "delegates to the 8th Party Congress voted", "8th Party Congress", "ORG", None),
+    (repairs.occasion_is_no_org, "after the Asian Games ended", "Asian Games", "ORG", None),
     (repairs.lower_case_is_no_org, "as the fed said", "fed", "ORG", None),
     (repairs.lower_case_is_no_org, "the 38 North project", "38 North", "ORG", UNCHANGED),
     (repairs.things_are_no_org, "paid in Chinese yuan", "Chinese yuan", "ORG", None),
     (repairs.things_are_no_org, "after COVID-19 struck", "COVID-19", "ORG", None),
     (repairs.things_are_no_org, "the theorist of Juche said", "Juche", "ORG", None),
     (repairs.things_are_no_org, "the Bank of Korea said", "Bank of Korea", "ORG", UNCHANGED),
+    (repairs.things_are_no_org, "at 0300 GMT on Friday", "GMT", "ORG", None),
+    (repairs.things_are_no_org, "cases of MDR-TB rose", "MDR-TB", "ORG", None),
+    (repairs.things_are_no_org, "Media contact: the press office", "Media", "ORG", None),
     (repairs.zone_is_a_place, "left the Kaesong Industrial Complex", "Kaesong Industrial Complex", "ORG",
      ("Kaesong Industrial Complex", "FAC", RULE_PLACE)),
     (repairs.zone_is_a_place, "the Rason Special Economic Zone", "Rason Special Economic Zone", "ORG",

@@ -8,8 +8,8 @@ around it (a title before a name, an acronym in parentheses after it, an owner s
 
 It writes every mention to ``doc.spans["people"]`` or ``doc.spans["organizations"]``, with the
 producing rule as the span's ``id_`` and its cluster's id ("people:0", "organizations:3") as its
-``kb_id_``; ``doc._.entity_clusters`` maps each cluster id to the cluster's name, aliases, titles
-and acronym.
+``kb_id_``; ``doc._.entity_clusters`` maps each cluster id to the entity's stable id (the gazetteer's,
+or one derived from its name: the same in every article), name, aliases, titles and acronym.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import data
-from ..clusters import Cluster, OrgClusters, PeopleClusters
+from ..clusters import Cluster, Known, OrgClusters, PeopleClusters, person_name_key
 from ..extensions import register_extensions
 from ..kinds import ORGANIZATIONS, PEOPLE
 from ..lexicon import NameLexicon
@@ -35,7 +35,7 @@ from .tables import Tables, TableComponent
 class EntityClusters(TableComponent):
     TABLES = {
         data.ALIAS_CUES: data.AliasCue,
-        data.ORG_ALIASES: data.OrgAlias,
+        data.GAZETTEER: data.GazetteerEntry,
         data.SURNAMES: data.Surname,
         data.ENTITY_WORDS: data.EntityWord,
     }
@@ -45,21 +45,27 @@ class EntityClusters(TableComponent):
         self.candidates_key = candidates_key
         self.max_title_tokens = max_title_tokens
         self.lexicon = NameLexicon()
-        self.gazetteer: dict[str, str] = {}
+        self.known_people: dict[str, Known] = {}
+        self.known_orgs: dict[str, Known] = {}
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def build(self, tables: Tables) -> None:
         self.lexicon = NameLexicon.from_rows(tables[data.SURNAMES], tables[data.ENTITY_WORDS])
-        self.gazetteer = {
-            surface_key(form): row.name for row in tables[data.ORG_ALIASES] for form in (row.name, *row.aliases)
-        }
+        self.known_people, self.known_orgs = {}, {}
+        for row in tables[data.GAZETTEER]:
+            known = Known(row.id, row.name)
+            for form in row.forms:
+                if row.label == "PERSON":
+                    self.known_people.setdefault(person_name_key(form.split(), self.lexicon), known)
+                else:
+                    self.known_orgs.setdefault(surface_key(form), known)
         self.alias_cues = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.alias_cues.add("alias_cue", [self.nlp.make_doc(row.cue) for row in tables[data.ALIAS_CUES]])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        people = PeopleClusters(self.lexicon)
-        orgs = OrgClusters(self.lexicon, self.gazetteer)
+        people = PeopleClusters(self.lexicon, self.known_people)
+        orgs = OrgClusters(self.lexicon, self.known_orgs)
         cue_ends = {end for _match, _start, end in self.alias_cues(doc)}
         for mention in self._mentions(doc):
             span = trim_name(mention)
@@ -74,11 +80,12 @@ class EntityClusters(TableComponent):
             else:
                 words = [t.text for t in span]
                 orgs.add(span, words, possessive_owner(span), parenthesised_acronym(span), renamed)
+        people.finish()
         doc.spans[PEOPLE] = _spans(doc, PEOPLE, people.clusters)
         doc.spans[ORGANIZATIONS] = _spans(doc, ORGANIZATIONS, orgs.clusters)
         doc._.entity_clusters = {
-            **{cluster_id(PEOPLE, c): _person_info(c) for c in people.clusters},
-            **{cluster_id(ORGANIZATIONS, c): _org_info(c) for c in orgs.clusters},
+            **{cluster_id(PEOPLE, c): _person_info(c, people.stable_id(c)) for c in people.clusters},
+            **{cluster_id(ORGANIZATIONS, c): _org_info(c, orgs.stable_id(c)) for c in orgs.clusters},
         }
         return doc
 
@@ -155,12 +162,14 @@ def _spans(doc: Doc, kind: str, clusters: list[Cluster]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
-def _person_info(cluster: Cluster) -> dict[str, Any]:
-    return {"kind": PEOPLE, "name": cluster.canonical, "aliases": cluster.aliases, "titles": list(cluster.titles)}
+def _person_info(cluster: Cluster, entity_id: str) -> dict[str, Any]:
+    return {"kind": PEOPLE, "id": entity_id, "name": cluster.canonical, "aliases": cluster.aliases,
+            "titles": list(cluster.titles)}
 
 
-def _org_info(cluster: Cluster) -> dict[str, Any]:
-    return {"kind": ORGANIZATIONS, "name": cluster.canonical, "aliases": cluster.aliases, "acronym": cluster.acronym}
+def _org_info(cluster: Cluster, entity_id: str) -> dict[str, Any]:
+    return {"kind": ORGANIZATIONS, "id": entity_id, "name": cluster.canonical, "aliases": cluster.aliases,
+            "acronym": cluster.acronym}
 
 
 @Language.factory(

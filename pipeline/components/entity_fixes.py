@@ -1,8 +1,9 @@
 """``newsfacts_entity_fixes``: a thin component applying the repairs of :mod:`pipeline.entity_repairs`.
 
 Order: drop sentence-initial common words ("Rice was selling ..."), apply the span repairs
-named in ``repairs`` (the first that changes an entity decides it), then add the Korean names
-the model missed. Gazetteer names (``doc.spans[gazetteer_key]``, set by
+named in ``repairs`` (the first that changes an entity decides it), add the Korean names the
+model missed (in either order), make a byline's names people, and keep a heading's names only
+when the body names them too. Gazetteer names (``doc.spans[gazetteer_key]``, set by
 ``newsfacts_entity_ruler``) are left as they are: the gazetteer already decided them.
 """
 
@@ -13,9 +14,19 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import data
-from ..entity_repairs import SPAN_REPAIRS, is_common_word, missed_korean_names, repair_span
+from ..entity_repairs import (
+    SPAN_REPAIRS,
+    byline_names,
+    is_common_word,
+    missed_korean_names,
+    repair_span,
+    surnamed_people,
+    unconfirmed_heading_names,
+    western_order_korean_names,
+)
 from ..lexicon import NameLexicon
 from ..normalize.names import surface_key
+from ..spans import TokenOwners
 from .rulers import GAZETTEER_KEY
 from .tables import Tables, TableComponent
 
@@ -48,6 +59,13 @@ class EntityFixes(TableComponent):
                 if repaired is not None:
                     fixed.append(repaired)
         fixed += missed_korean_names(doc, fixed, protected, self.lexicon)
+        fixed += western_order_korean_names(doc, fixed, protected, self.lexicon)
+        bylines = byline_names(doc) + surnamed_people(doc, self.lexicon)
+        if bylines:  # a byline's names are people whatever the model made of them
+            owners = TokenOwners(doc, bylines)
+            fixed = [span for span in fixed if not owners.overlapping(span)] + bylines
+        named = protected | {surface_key(span.text) for span in bylines}
+        fixed = unconfirmed_heading_names(doc, filter_spans(fixed), named)
         doc.ents = filter_spans(fixed)
         return doc
 

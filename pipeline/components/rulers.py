@@ -4,11 +4,14 @@ Both are spaCy's own ``SpanRuler`` (matching, ``to_disk``/``from_disk`` of the p
 two additions: ``initialize()`` without patterns loads the package's pattern file, validated;
 and a ruler that was never initialized nor loaded does so on its first document.
 
-The entity ruler is the one place that reads the gazetteer. It writes every gazetteer name it
-finds to ``doc.spans["gazetteer"]`` and merges them into ``doc.ents`` by
+The entity ruler matches the place names of ``entity_patterns.jsonl`` and every name of the
+gazetteer's people and bodies (``gazetteer.jsonl``). It writes every name it finds to
+``doc.spans["gazetteer"]`` and merges them into ``doc.ents`` by
 :func:`merge_gazetteer_names`: a gazetteer name never cuts a longer name the model found ("the
 Presidium of the Supreme People's Assembly"), but relabels the model's entity when the two are
-the same name ("Panmunjom" PERSON -> LOC) and wins over numbers it overlaps ("Office 39").
+the same name ("Panmunjom" PERSON -> LOC) and wins over numbers it overlaps ("Office 39") and
+over pieces of itself ("Office of the UN" in "Office of the UN High Commissioner for Human
+Rights").
 """
 
 # No "from __future__ import annotations": spaCy builds a model of initialize()'s signature and
@@ -44,11 +47,14 @@ class PackagedSpanRuler(SpanRuler):
     ) -> None:
         """Use ``patterns`` (validated like the package's), or the package's own file."""
         if patterns is None:
-            rows = data.load_records(self.PATTERNS_FILE, data.EntityPattern)
+            rows = self.package_patterns()
         else:
             rows = [data.EntityPattern.model_validate(pattern) for pattern in patterns]
         super().initialize(get_examples or (lambda: []), nlp=nlp, patterns=[row.model_dump() for row in rows])
         self._loaded = True
+
+    def package_patterns(self) -> list[data.EntityPattern]:
+        return data.load_records(self.PATTERNS_FILE, data.EntityPattern)
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         super().add_patterns(patterns)
@@ -72,6 +78,10 @@ class PackagedSpanRuler(SpanRuler):
 
 class GazetteerRuler(PackagedSpanRuler):
     PATTERNS_FILE = data.ENTITY_PATTERNS
+
+    def package_patterns(self) -> list[data.EntityPattern]:
+        """The place names and every name of the gazetteer's people and bodies."""
+        return super().package_patterns() + data.gazetteer_patterns(data.gazetteer())
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
         names = filter_spans(matches)
@@ -97,8 +107,8 @@ def merge_gazetteer_names(doc: Doc, ents: list[Span], names: list[Span], relabel
         if same is not None:
             if same.label_ != name.label_:
                 replaced[same] = relabel(same, name.label_, relabel_rule)
-        elif all(ent.label_ in NUMERIC_LABELS for ent in overlapping):
-            replaced.update({ent: None for ent in overlapping})
+        elif all(ent.label_ in NUMERIC_LABELS or (name.start <= ent.start and ent.end <= name.end) for ent in overlapping):
+            replaced.update({ent: None for ent in overlapping})  # "Office of the UN" inside the full name
             added.append(name)
     kept = [replaced.get(ent, ent) for ent in ents]
     return sorted([ent for ent in kept if ent is not None] + added, key=lambda span: span.start)

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -46,11 +46,27 @@ class AliasCue(_Row):
         return value
 
 
-class OrgAlias(_Row):
-    """One body under its canonical name, with the other names it goes by."""
+class GazetteerEntry(_Row):
+    """One known person or body: its stable id, canonical name and every other name it goes by
+    (romanizations, short forms, former names, Hangul), and its acronyms."""
 
-    name: str
-    aliases: list[str]
+    id: str = Field(pattern=r"^(person|org):[a-z0-9]+(-[a-z0-9]+)*$")
+    label: Literal["PERSON", "ORG"]
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _id_fits_label(self) -> "GazetteerEntry":
+        if self.id.split(":")[0] != {"PERSON": "person", "ORG": "org"}[self.label]:
+            raise ValueError(f"id {self.id!r} does not fit label {self.label}")
+        if any(not form.strip() for form in self.forms):
+            raise ValueError("empty name")
+        return self
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases, *self.acronyms]
 
 
 class Surname(_Row):
@@ -65,12 +81,14 @@ class EntityWord(_Row):
     currencies, diplomatic missions, words never an organization on their own (COVID-19,
     Juche), the words that make a name a place ("Industrial" + "Complex"), a day or campaign
     ("Party Foundation Day"), a family or government named after a person ("the Kim family"),
-    and vessels ("the cargo ship Wise Honest")."""
+    vessels ("the cargo ship Wise Honest") and the head words of documents ("the Inter-Korean
+    Exchange and Cooperation Act", "Resolution 2397", "the Needs and Priorities Overview") and
+    of places ("Ryongnam Hill", "Kim Il Sung Square")."""
 
     word: str
     role: Literal[
         "venue", "org_head", "title", "currency", "not_org", "mission", "zone_kind", "zone",
-        "occasion", "group", "vessel",
+        "occasion", "group", "vessel", "document", "place_head",
     ]
 
     @field_validator("word")
@@ -146,7 +164,7 @@ def dump_records(rows: list[BaseModel]) -> str:
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 ORG_PATTERNS = "org_patterns.jsonl"
 ALIAS_CUES = "alias_cues.jsonl"
-ORG_ALIASES = "org_aliases.jsonl"
+GAZETTEER = "gazetteer.jsonl"
 SURNAMES = "korean_surnames.jsonl"
 ENTITY_WORDS = "entity_words.jsonl"
 TIMES = "times.jsonl"
@@ -172,8 +190,21 @@ def alias_cues() -> list[AliasCue]:
     return load_records(ALIAS_CUES, AliasCue)
 
 
-def org_aliases() -> list[OrgAlias]:
-    return load_records(ORG_ALIASES, OrgAlias)
+def gazetteer() -> list[GazetteerEntry]:
+    """Known people and bodies of the field, each with its stable id and all its names."""
+    return load_records(GAZETTEER, GazetteerEntry)
+
+
+def gazetteer_patterns(entries: list[GazetteerEntry]) -> list[EntityPattern]:
+    """Phrase patterns for the entity ruler: every name of every entry, labelled, with the
+    entry's id in the rule. A person's single word ("Thae") is no pattern: it names a family."""
+    patterns = []
+    for entry in entries:
+        for form in dict.fromkeys(entry.forms):
+            if entry.label == "PERSON" and len(form.split()) == 1:
+                continue
+            patterns.append(EntityPattern(label=entry.label, pattern=form, id=f"gazetteer:{entry.id}"))
+    return patterns
 
 
 def surnames() -> list[Surname]:

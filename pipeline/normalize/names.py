@@ -51,6 +51,28 @@ def looks_like_korean_name(words: list[str], surnames: set[str]) -> bool:
     return words[0] in surnames and is_korean_given_name(words[1:])
 
 
+def western_order_korean(words: list[str], surnames: set[str]) -> tuple[str, list[str]] | None:
+    """(family, given words) of a Korean name written given name first: "Hye-jin Yoon",
+    "Hubert Younghwan Lee" (an English first name before it). The given name must be hyphenated
+    or of two syllables written solid, so that "Grace Lee" or "Young Kim" stay as they are."""
+    if len(words) not in {2, 3} or words[-1] not in surnames:
+        return None
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    given = words[-2]
+    two_syllables = "-" in given or _syllable_count(given) == 2
+    if not (two_syllables and is_korean_given_name([given])):
+        return None
+    if len(words) == 3 and is_korean_syllable(words[0]):
+        return None  # "Kim Jong Kim"? three Korean words are family-first
+    return words[-1], [given]
+
+
+def family_first(family: str, given: list[str]) -> str:
+    """"Yoon" + ["Hye-jin"] -> "Yoon Hye-jin"."""
+    return " ".join([family, *given])
+
+
 def surface_key(text: str) -> str:
     """Compare names ignoring case, a leading "the", a trailing possessive, hyphens and dots."""
     text = " ".join(text.split())

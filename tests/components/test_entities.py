@@ -180,3 +180,68 @@ def test_an_owner_does_not_split_a_body_named_once_with_and_once_without_it(blan
     doc = with_ents(blank_nlp, text, [("Seoul", "GPE"), ("Unification Ministry", "ORG"), ("Unification Ministry", "ORG")])
     (org,) = records(cluster, doc)
     assert (org.name, len(org.mentions)) == ("Ministry of Unification", 2)
+
+
+def test_a_korean_name_in_western_order_is_listed_family_name_first(blank_nlp, cluster):
+    doc = with_ents(blank_nlp, "Hye-jin Yoon wrote it. Yoon said", [("Hye-jin Yoon", "PERSON"), ("Yoon", "PERSON")])
+    (person,) = records(cluster, doc)
+    assert (person.name, person.aliases, len(person.mentions)) == ("Yoon Hye-jin", ["Hye-jin Yoon", "Yoon"], 2)
+
+
+def test_an_english_first_name_before_a_korean_name_is_the_same_person(blank_nlp, cluster):
+    text = "Lee Young-hwan, also known as Hubert Younghwan Lee, spoke"
+    doc = with_ents(blank_nlp, text, [("Lee Young-hwan", "PERSON"), ("Hubert Younghwan Lee", "PERSON")])
+    (person,) = records(cluster, doc)
+    assert person.name == "Lee Young-hwan"
+
+
+def test_a_family_name_met_before_the_full_name_joins_it(blank_nlp, cluster):
+    text = "Under Kim's Watch\n\nKim Jong Un watched the launch."
+    doc = with_ents(blank_nlp, text, [("Kim", "PERSON"), ("Kim Jong Un", "PERSON")])
+    (person,) = records(cluster, doc)
+    assert (person.name, len(person.mentions)) == ("Kim Jong Un", 2)
+
+
+def test_an_acronym_met_before_its_full_name_joins_it(blank_nlp, cluster):
+    text = "FBI says. The US Federal Bureau of Investigation (FBI) said"
+    doc = with_ents(blank_nlp, text, [("FBI", "ORG"), ("US Federal Bureau of Investigation", "ORG")])
+    (org,) = records(cluster, doc)
+    assert (org.name, org.acronym) == ("US Federal Bureau of Investigation", "FBI")
+
+
+def test_a_lone_first_word_joins_the_one_body_it_opens(blank_nlp, cluster):
+    doc = with_ents(blank_nlp, "the Lazarus Group struck; Lazarus also", [("Lazarus Group", "ORG"), ("Lazarus", "ORG")])
+    (org,) = records(cluster, doc)
+    assert (org.name, org.aliases) == ("Lazarus Group", ["Lazarus"])
+
+
+def test_known_people_and_bodies_take_the_gazetteers_id_and_name(blank_nlp, cluster):
+    doc = with_ents(blank_nlp, "the Unification Ministry said; the MOU added",
+                    [("Unification Ministry", "ORG"), ("MOU", "ORG")])
+    (org,) = records(cluster, doc)
+    assert (org.id, org.name) == ("org:ministry-of-unification", "Ministry of Unification")
+
+
+IDS_ACROSS_ARTICLES = [
+    # one unknown person written three ways in three articles
+    ["Pak Son-gwon said", "Pak Son Gwon said", "Park Sun-kwon said"],
+    # one unknown body written two ways
+    ["the Hwanghae Fisheries Commission said", "the Commission of Hwanghae Fisheries said"],
+]
+
+
+@pytest.mark.parametrize("texts", IDS_ACROSS_ARTICLES)
+def test_the_same_unknown_entity_gets_the_same_id_in_every_article(blank_nlp, cluster, texts):
+    ids = set()
+    for text in texts:
+        name = text.removeprefix("the ").removesuffix(" said")
+        label = "ORG" if "Commission" in name else "PERSON"
+        (record,) = records(cluster, with_ents(blank_nlp, text, [(name, label)]))
+        ids.add(record.id)
+    assert len(ids) == 1 and ids.pop().split(":")[0] in {"person", "org"}
+
+
+def test_different_unknown_people_get_different_ids(blank_nlp, cluster):
+    first = records(cluster, with_ents(blank_nlp, "Pak Son-gwon said", [("Pak Son-gwon", "PERSON")]))
+    second = records(cluster, with_ents(blank_nlp, "Pak Son-il said", [("Pak Son-il", "PERSON")]))
+    assert first[0].id != second[0].id

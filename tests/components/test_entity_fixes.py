@@ -56,3 +56,45 @@ def test_an_unknown_repair_name_is_refused():
 def test_the_factory_validates_its_config(blank_nlp):
     with pytest.raises(Exception, match="repairs"):
         blank_nlp.add_pipe("newsfacts_entity_fixes", config={"repairs": "all"})
+
+
+def test_a_headline_name_the_body_never_names_goes(blank_nlp, fixes):
+    text = "North Korean Defector Arrivals Rise\n\nArrivals rose, the Ministry of Unification said."
+    doc = with_ents(blank_nlp, text, [("North Korean Defector Arrivals Rise", "ORG"), ("Ministry of Unification", "ORG")])
+    assert [e.text for e in fixes(doc).ents] == ["Ministry of Unification"]
+
+
+def test_a_headline_name_is_cut_to_the_start_the_body_names(blank_nlp, fixes):
+    text = "Ministry of Unification Launches Job Program\n\nThe Ministry of Unification said on Monday."
+    doc = with_ents(blank_nlp, text, [("Ministry of Unification Launches Job Program", "ORG"),
+                                      ("Ministry of Unification", "ORG")])
+    assert [e.text for e in fixes(doc).ents] == ["Ministry of Unification", "Ministry of Unification"]
+
+
+def test_a_sentence_case_headline_keeps_its_names(blank_nlp, fixes):
+    text = "Envoy Ri Il-gyu flees to Seoul with his family\n\nThe diplomat left in November."
+    doc = with_ents(blank_nlp, text, [("Ri Il-gyu", "PERSON")])
+    assert [e.text for e in fixes(doc).ents] == ["Ri Il-gyu"]
+
+
+def test_a_contact_line_is_no_heading(blank_nlp, fixes):
+    text = "Text of the release.\n\nMedia contact: Park Min-ji, +82-2-555-0100, press@example.org"
+    doc = with_ents(blank_nlp, text, [("Park Min-ji", "PERSON")])
+    assert [e.text for e in fixes(doc).ents] == ["Park Min-ji"]
+
+
+def test_byline_names_are_people(blank_nlp, fixes):
+    text = "By Daniel Okafor and Min-ji Park\n\nSEOUL - Talks began.\n\n(Reporting by Min-ji Park; editing by Laura Chen)"
+    doc = with_ents(blank_nlp, text, [("Daniel Okafor", "ORG"), ("Laura Chen", "ORG")])
+    assert {(e.text, e.label_) for e in fixes(doc).ents} == {
+        ("Daniel Okafor", "PERSON"), ("Min-ji Park", "PERSON"), ("Laura Chen", "PERSON")}
+
+
+def test_a_korean_name_in_western_order_is_found(blank_nlp, fixes):
+    doc = with_ents(blank_nlp, "said Jin-a Choi, a spokeswoman", [("Jin", "PERSON"), ("Choi", "PERSON")])
+    assert labels(fixes(doc)) == [("Jin-a Choi", "PERSON", RULE_KOREAN_NAME)]
+
+
+def test_a_person_named_by_the_family_name_alone(blank_nlp, fixes):
+    doc = with_ents(blank_nlp, "the older prisoner, a 26-year-old surnamed Ri, said", [])
+    assert labels(fixes(doc)) == [("Ri", "PERSON", RULE_KOREAN_NAME)]

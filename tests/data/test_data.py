@@ -7,7 +7,7 @@ from pipeline import data
 
 @pytest.mark.parametrize(
     "loader",
-    [data.entity_patterns, data.org_patterns, data.org_aliases, data.surnames, data.alias_cues, data.entity_words],
+    [data.entity_patterns, data.org_patterns, data.gazetteer, data.surnames, data.alias_cues, data.entity_words],
 )
 def test_every_data_file_loads_and_validates(loader):
     assert loader()
