@@ -266,7 +266,7 @@ class OrgClusters(_Clusters):
         cluster = _latest([c for key in keys for c in self.by_key.get(key, ())], fits)
         if cluster is None:
             cluster = self.by_acronym(surface, words, fits)
-        if cluster is None and acronym:  # "FBI" met first, then "Federal Bureau of Investigation (FBI)"
+        if cluster is None and acronym and is_acronym(acronym):  # "FBI" met first, then "... (FBI)"
             cluster = _latest([c for c in self.by_acronym_form.get(_acronym_key(acronym), []) if all(map(is_acronym, c.forms))], fits)
         if cluster is None:
             cluster = self.by_shared_ending(words, fits)
@@ -285,9 +285,10 @@ class OrgClusters(_Clusters):
         self.add_mention(cluster, span, surface)
         if owner is not None:
             cluster.owners.add(owner)
-        if acronym:
+        if acronym:  # "(NIS)", or a short name "(Politburo)"
             self.add_key(cluster, surface_key(acronym))
-            cluster.declared_acronym = cluster.declared_acronym or acronym
+            if is_acronym(acronym):
+                cluster.declared_acronym = cluster.declared_acronym or acronym
 
     def keys(self, words: list[str], surface: str) -> set[str]:
         keys = {surface_key(surface)}

@@ -34,6 +34,7 @@ RULE_TRIMMED = f"{RULE}:trimmed"
 RULE_EXTENDED = f"{RULE}:extended"
 RULE_PLACE = f"{RULE}:place"
 RULE_BYLINE = f"{RULE}:byline"
+RULE_DATELINE = f"{RULE}:dateline"
 RULE_HEADING = f"{RULE}:heading"
 _LOCATIVE_PREPOSITIONS = frozenset({"on", "in", "at"})
 
@@ -48,6 +49,8 @@ def stray_marks(ent: Span, lexicon: NameLexicon) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and not (doc[start].text[:1].isalpha() or doc[start].text[:1] in "0123456789"):
         start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
     opened = [t.i for t in doc[start:end] if t.text == "("]
     closed = [t.i for t in doc[start:end] if t.text == ")"]
     if len(opened) > len(closed):
@@ -71,12 +74,18 @@ def document_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
     if ent.label_ not in {"ORG", "PERSON"}:
         return ent
     words = [w.lower() for w in name_words(ent)]
-    if len(words) > 1 and lexicon.has_role(words[-1], "document"):
-        return None
     numbered = any(
         lexicon.has_role(word, "document") and following[:1].isdigit() for word, following in zip(words, words[1:])
     )
-    return None if numbered else ent
+    if not (numbered or (len(words) > 1 and lexicon.has_role(words[-1], "document"))):
+        return ent
+    # "UN Security Council Resolution 2397" names the Council it comes from
+    for token in ent:
+        if lexicon.has_role(token.text, "document") and token.i > ent.start and ent.label_ == "ORG":
+            if lexicon.has_role(token.nbor(-1).text, "org_head"):
+                return Span(ent.doc, ent.start, token.i, label="ORG", span_id=RULE_TRIMMED)
+            break
+    return None
 
 
 def lower_case_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
@@ -337,6 +346,29 @@ def western_order_korean_names(doc: Doc, ents: list[Span], protected: Collection
     return found
 
 
+def dateline_agencies(doc: Doc) -> list[Span]:
+    """"SEOUL, Oct. 23 (Asia Wire) - ...": the news agency in a dateline is an organization."""
+    found = []
+    for token in doc:
+        if token.text != "(" or token.i == 0:
+            continue
+        line_start = token.i
+        while line_start > 0 and "\n" not in doc[line_start - 1].text and "\n" not in doc[line_start - 1].whitespace_:
+            line_start -= 1
+        if token.i - line_start > _DATELINE_REACH or not doc[line_start].is_upper:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 5 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+        closes = end < len(doc) and doc[end].text == ")" and end > token.i + 1
+        if closes and end + 1 < len(doc) and doc[end + 1].text in {"-", "--", "—", "–"}:
+            found.append(Span(doc, token.i + 1, end, label="ORG", span_id=RULE_DATELINE))
+    return found
+
+
+_DATELINE_REACH = 12
+
+
 def surnamed_people(doc: Doc, lexicon: NameLexicon) -> list[Span]:
     """"a 26-year-old surnamed Ri", "identified only by his surname, Kim": a person named by
     the family name alone."""
@@ -431,7 +463,7 @@ def unconfirmed_heading_names(doc: Doc, ents: list[Span], protected: Collection[
         return ents
 
     def in_heading(span: Span) -> bool:
-        return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
+        return any(start <= span.start_char < end for start, end in ranges)
 
     body: dict[str, set[str]] = {}
     for span in ents:

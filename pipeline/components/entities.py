@@ -135,12 +135,13 @@ def possessive_owner(span: Span) -> str | None:
 
 
 def parenthesised_acronym(span: Span) -> str | None:
-    """"National Intelligence Service (NIS)" -> "NIS"."""
+    """"National Intelligence Service (NIS)" -> "NIS"; "the Political Bureau (Politburo)" ->
+    "Politburo": a short name in parentheses right after the full one."""
     doc = span.doc
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-        candidate = doc[span.end + 1].text
-        if is_acronym(candidate):
-            return candidate
+        candidate = doc[span.end + 1]
+        if is_acronym(candidate.text) or (candidate.is_title and candidate.is_alpha and len(span) > 1):
+            return candidate.text
     return None
 
 

@@ -2,8 +2,8 @@
 
 Order: drop sentence-initial common words ("Rice was selling ..."), apply the span repairs
 named in ``repairs`` (the first that changes an entity decides it), add the Korean names the
-model missed (in either order), make a byline's names people, and keep a heading's names only
-when the body names them too. Gazetteer names (``doc.spans[gazetteer_key]``, set by
+model missed (in either order), make a byline's names people and a dateline's agency an
+organization, and keep a heading's names only when the body names them too. Gazetteer names (``doc.spans[gazetteer_key]``, set by
 ``newsfacts_entity_ruler``) are left as they are: the gazetteer already decided them.
 """
 
@@ -17,6 +17,7 @@ from .. import data
 from ..entity_repairs import (
     SPAN_REPAIRS,
     byline_names,
+    dateline_agencies,
     is_common_word,
     missed_korean_names,
     repair_span,
@@ -60,7 +61,7 @@ class EntityFixes(TableComponent):
                     fixed.append(repaired)
         fixed += missed_korean_names(doc, fixed, protected, self.lexicon)
         fixed += western_order_korean_names(doc, fixed, protected, self.lexicon)
-        bylines = byline_names(doc) + surnamed_people(doc, self.lexicon)
+        bylines = byline_names(doc) + surnamed_people(doc, self.lexicon) + dateline_agencies(doc)
         if bylines:  # a byline's names are people whatever the model made of them
             owners = TokenOwners(doc, bylines)
             fixed = [span for span in fixed if not owners.overlapping(span)] + bylines

@@ -98,3 +98,13 @@ def test_a_korean_name_in_western_order_is_found(blank_nlp, fixes):
 def test_a_person_named_by_the_family_name_alone(blank_nlp, fixes):
     doc = with_ents(blank_nlp, "the older prisoner, a 26-year-old surnamed Ri, said", [])
     assert labels(fixes(doc)) == [("Ri", "PERSON", RULE_KOREAN_NAME)]
+
+
+def test_the_agency_in_a_dateline_is_an_organization(blank_nlp, fixes):
+    doc = with_ents(blank_nlp, "SEOUL, Oct. 23 (Pacific Wire) - Talks began.", [])
+    assert labels(fixes(doc)) == [("Pacific Wire", "ORG", "newsfacts_entity_fixes:dateline")]
+
+
+def test_a_parenthesis_in_running_text_is_no_dateline(blank_nlp, fixes):
+    doc = with_ents(blank_nlp, "The talks (Round Two) - said officials - began.", [])
+    assert labels(fixes(doc)) == []
