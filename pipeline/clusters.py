@@ -131,6 +131,33 @@ class _Clusters:
     def form_added(self, cluster: Cluster, form: str) -> None:
         """Hook for the indexes that depend on forms."""
 
+    def merge(self, target: Cluster, other: Cluster) -> None:
+        """Fold ``other`` into ``target`` (mentions, forms, titles) and drop it."""
+        target.mentions = sorted(target.mentions + other.mentions, key=lambda m: m.start)
+        for form in other.forms:
+            if form not in target.forms:
+                target.forms.append(form)
+                self.form_added(target, form)
+        target.titles += [title for title in other.titles if title not in target.titles]
+        target.declared_acronym = target.declared_acronym or other.declared_acronym
+        self.clusters.remove(other)
+
+    def merge_known(self) -> None:
+        """Two clusters the gazetteer knows as one entity ("Standing Committee" and "the
+        Presidium of the SPA" it was called before) are one."""
+        first: dict[str, Cluster] = {}
+        for cluster in list(self.clusters):
+            if cluster.known_id is None:
+                continue
+            if cluster.known_id in first:
+                self.merge(first[cluster.known_id], cluster)
+            else:
+                first[cluster.known_id] = cluster
+
+    def renumber(self) -> None:
+        for order, cluster in enumerate(self.clusters):
+            cluster.order = order
+
 
 class PeopleClusters(_Clusters):
     label = "PERSON"
@@ -184,6 +211,7 @@ class PeopleClusters(_Clusters):
     def finish(self) -> None:
         """A lone family name met before the full name ("Kim's Watch" in a headline, "Kim Jong
         Un" in the body) joins the one cluster of that family, when there is only one."""
+        self.merge_known()
         for cluster in list(self.clusters):
             if any(len(form.split()) > 1 for form in cluster.forms):
                 continue
@@ -191,13 +219,8 @@ class PeopleClusters(_Clusters):
             fuller = [c for c in self.by_family.get(family, ()) if c is not cluster
                       and any(len(form.split()) > 1 for form in c.forms)]
             if len(fuller) == 1:
-                target = fuller[0]
-                target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
-                target.forms += [form for form in cluster.forms if form not in target.forms]
-                target.titles += [title for title in cluster.titles if title not in target.titles]
-                self.clusters.remove(cluster)
-        for order, cluster in enumerate(self.clusters):
-            cluster.order = order
+                self.merge(fuller[0], cluster)
+        self.renumber()
 
     def key(self, words: list[str]) -> str:
         return person_name_key(words, self.lexicon)
@@ -326,6 +349,10 @@ class OrgClusters(_Clusters):
         candidates = [c for c in self.by_last_word.get(words[-1].lower(), []) if fits(c)]
         matches = [c for c in candidates if _one_ends_the_other(c.fullest_name, words)]
         return matches[0] if len(matches) == 1 else None
+
+    def finish(self) -> None:
+        self.merge_known()
+        self.renumber()
 
     def by_first_word(self, words: list[str], fits) -> Cluster | None:
         """"Lazarus" after "Lazarus Group", "Sony" after "Sony Pictures Entertainment": a lone

@@ -67,6 +67,18 @@ def stray_marks(ent: Span, lexicon: NameLexicon) -> Span | None:
 
 
 # span repairs: organizations ------------------------------------------------------------------
+def cut_at_comma(ent: Span, lexicon: NameLexicon) -> Span | None:
+    """"Ministry of Unification, Directory of North Korean Organizations": a list of a
+    publisher and its title, not one name. (Only after a head word: "Ministry of Land,
+    Infrastructure and Transport" and "Gavi, the Vaccine Alliance" are whole.)"""
+    if ent.label_ != "ORG":
+        return ent
+    for token in ent[1:-1]:
+        if token.text == "," and lexicon.has_role(token.nbor(-1).text, "org_head"):
+            return Span(ent.doc, ent.start, token.i, label="ORG", span_id=RULE_TRIMMED)
+    return ent
+
+
 def document_is_no_org(ent: Span, lexicon: NameLexicon) -> Span | None:
     """"the Inter-Korean Exchange and Cooperation Act", "UN Security Council Resolution 2397",
     "the 2024 Needs and Priorities Overview", "the Multiple Indicator Cluster Survey":
@@ -249,6 +261,7 @@ SPAN_REPAIRS: MappingProxyType[str, SpanRepair] = MappingProxyType(
         "vessel_is_no_name": vessel_is_no_name,
         "lower_case_is_no_org": lower_case_is_no_org,
         "things_are_no_org": things_are_no_org,
+        "cut_at_comma": cut_at_comma,
         "zone_is_a_place": zone_is_a_place,
         "place_is_no_name": place_is_no_name,
         "document_is_no_org": document_is_no_org,

@@ -81,6 +81,7 @@ class EntityClusters(TableComponent):
                 words = [t.text for t in span]
                 orgs.add(span, words, possessive_owner(span), parenthesised_acronym(span), renamed)
         people.finish()
+        orgs.finish()
         doc.spans[PEOPLE] = _spans(doc, PEOPLE, people.clusters)
         doc.spans[ORGANIZATIONS] = _spans(doc, ORGANIZATIONS, orgs.clusters)
         doc._.entity_clusters = {
@@ -96,6 +97,8 @@ class EntityClusters(TableComponent):
         orgs = [ent for ent in doc.ents if ent.label_ == "ORG"] + list(doc.spans.get(self.candidates_key, []))
         owners = TokenOwners(doc, people)
         orgs = [span for span in filter_spans(orgs) if not owners.overlapping(span)]
+        starts = {span.start for span in orgs}
+        orgs = [span for span in orgs if not _owns_the_next(span, starts)]
         return sorted(people + orgs, key=lambda span: span.start)
 
     def _titles(self, span: Span) -> list[str]:
@@ -113,6 +116,13 @@ class EntityClusters(TableComponent):
                 if 0 < len(tokens) <= self.max_title_tokens and is_title:
                     titles.append(doc[tokens[0].i : tokens[-1].i + 1].text)
         return titles
+
+
+def _owns_the_next(span: Span, starts: set[int]) -> bool:
+    """"the U.S. Treasury Department's Financial Crimes Enforcement Network": a body named only
+    as the owner of the next one is no mention of its own (its other mentions still count)."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in POSSESSIVES and span.end + 1 in starts
 
 
 def cluster_id(kind: str, cluster: Cluster) -> str:
