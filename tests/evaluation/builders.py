@@ -53,3 +53,15 @@ def write_lines(path: Path, *lines: dict[str, Any]) -> Path:
 def write_json(path: Path, data: Any) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+def mini_corpus(root: Path) -> list[dict[str, Any]]:
+    """A corpus laid out like ``corpus/``: development articles ``a`` and ``ab``, held-out ``h``,
+    each with one miss and one false fact; the output lines of an ``extract`` over it."""
+    lines = []
+    for folder, name in ((root, "a"), (root, "ab"), (root / "heldout", "h")):
+        gold = expected_data(year_counts=[gold_year_count(2016, 1417, evidence=f"{name} quote")], people=[["Kim Jong Un"]])
+        path = write_article(folder, name, gold)
+        found = year_count(2015, 99, sentence=f"{name}: In 2015 there were 99.", rule="year_counts:parse")
+        lines.append(line(path.relative_to(root).with_suffix("").as_posix(), path, found, person("Kim Jong Un")))
+    return lines
