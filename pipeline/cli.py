@@ -228,6 +228,35 @@ def evaluate(
     raise typer.Exit(evaluation.exit_code)
 
 
+@app.command("validate-expected")
+def validate_expected(
+    paths: Annotated[list[Path], typer.Argument(help="NAME.expected.json files, or folders of them (walked).", exists=True)],
+) -> None:
+    """Check expected files against the schema and against their article.
+
+    Each quoted evidence must occur in the article body, the article (NAME.txt
+    or NAME.md) must lie beside its expected file, and a front-matter date must
+    be the expected 'published'; in a folder, an article without an expected
+    file is a problem too. One line per problem, naming the file and the key.
+
+    Exit status: 0 no problem; 1 some problem; 2 usage.
+    """
+    import warnings
+
+    from .evaluation.validate import validate_paths
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        result = validate_paths(paths)
+    for message in dict.fromkeys(str(warning.message) for warning in caught):
+        _stderr(f"warning: {message}")
+    for problem in result.problems:
+        typer.echo(problem)
+    count = len(result.problems)
+    _stderr(f"{result.checked} expected files checked: {count or 'no'} problem{'' if count == 1 else 's'}")
+    raise typer.Exit(1 if result.problems else 0)
+
+
 def _evaluation_or_exit(facts: Path, sets: dict[str, ScoredSet], thresholds: Path | None) -> Evaluation:
     """The evaluation, with the deprecation warnings of old files shown (Python hides them by
     default); exit 2 with one line per problem when a file cannot be read or does not validate."""

@@ -110,7 +110,7 @@ def test_schema_command_writes_the_schemas(tmp_path):
 
 
 def test_help_explains_each_command():
-    for command in ("extract", "schema", "evaluate"):
+    for command in ("extract", "schema", "evaluate", "validate-expected"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
 
@@ -216,6 +216,22 @@ def test_evaluate_hides_held_out_facts_unless_asked(tmp_path):
 def test_evaluate_refuses_options_that_do_not_fit_with_exit_2(tmp_path, options):
     facts, corpus = mini(tmp_path)
     assert runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), *options]).exit_code == 2
+
+
+
+def test_validate_expected_prints_one_line_per_problem_and_exits_1(tmp_path):
+    from tests.evaluation.builders import expected_data, gold_year_count, write_article
+
+    write_article(tmp_path, "a", expected_data(year_counts=[gold_year_count(2016, 1, evidence="not there")]), text="Body.")
+    result = runner.invoke(app, ["validate-expected", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stdout == f'{tmp_path / "a.expected.json"}: year_counts[0].evidence: not in the article body: "not there"\n'
+    assert result.stderr == "1 expected files checked: 1 problem\n"
+
+
+def test_validate_expected_passes_the_corpus(corpus_dir):
+    result = runner.invoke(app, ["validate-expected", str(corpus_dir)])
+    assert (result.exit_code, result.stdout) == (0, "")
 
 
 # -- a safe output path, checked before any work (issue 8) --------------------------------------
