@@ -72,7 +72,8 @@ def collect(evaluation: Evaluation, view: View) -> Details:
     for entry in chosen:
         _filter(entry, view)
     hidden = [entry for entry in chosen if entry.heldout and not view.show_heldout]
-    kept = [entry for entry in chosen if entry not in hidden and (entry.shown or not view.errors_only)]
+    visible = [entry for entry in chosen if not (entry.heldout and not view.show_heldout)]
+    kept = [entry for entry in visible if entry.shown or not view.errors_only]
     return Details(view=view, articles=kept, hidden=hidden)
 
 

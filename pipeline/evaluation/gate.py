@@ -129,6 +129,7 @@ def evaluate_sets(
 def evaluate_set(
     name: str, scored: ScoredSet, records: Sequence[ArticleRecord], thresholds: SetThresholds | None
 ) -> SetResult:
+    """One set's scores and checks, and every reason not to trust them (see the module)."""
     expected = scored.load()
     score = score_corpus(records, expected)
     result = SetResult(name=name, scored=scored, score=score, checks=checks(score, thresholds))

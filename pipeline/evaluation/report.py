@@ -102,6 +102,8 @@ def render_details(details: Details) -> str:
 
 
 def _details_heading(details: Details, shown: list[ArticleDetails]) -> str:
+    if details.view.articles and not (details.articles or details.hidden):
+        return f"Details: no article id is or contains {' or '.join(map(repr, details.view.articles))}"
     if details.view.errors_only:
         heading = f"Details of missed thresholds only (--errors-only): {len(shown)} articles"
         if not shown:

@@ -47,3 +47,9 @@ def test_a_long_sentence_is_cut_around_its_evidence():
     sentence = "word " * 60 + "In 2016 there were 1,417." + " word" * 60
     cut = clip(sentence, "1,417", width=80)
     assert "1,417" in cut and cut.startswith("...") and cut.endswith("...") and len(cut) == 86
+
+
+def test_an_article_filter_that_matches_nothing_says_so(tmp_path):
+    evaluated = evaluation(tmp_path)
+    report = render_report(evaluated, collect(evaluated, View(articles=("zzz",))))
+    assert report.endswith("Details: no article id is or contains 'zzz'")
