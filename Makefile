@@ -24,10 +24,11 @@ $(VENV)/.test-installed: requirements/test.lock pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-installed
 	$(BIN)/newsfacts extract corpus -o out/facts.jsonl
 
+# PASS/FAIL, then one summary per set (corpus, development, heldout); details only of what fails a
+# threshold, never of held-out articles. Every miss: newsfacts evaluate out/facts.jsonl --expected
+# corpus --no-recursive --set development [--kind KIND] [--article ID].
 evaluate: run
-	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --thresholds corpus/thresholds.json
-	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --no-recursive --thresholds corpus/thresholds.json --set development
-	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus/heldout --thresholds corpus/thresholds.json --set heldout
+	$(BIN)/newsfacts evaluate out/facts.jsonl --expected corpus --all-sets --thresholds corpus/thresholds.json --errors-only
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest

@@ -249,6 +249,7 @@ def _record(
         published_source=source if published else "unknown",
         metadata=article.metadata,
         sha256=article.sha256,
+        body_offset=article.body_offset,
     )
     return ArticleRecord(article=info, facts=facts, errors=errors)
 
@@ -269,7 +270,9 @@ def _printable_or_none(text: str | None) -> str | None:
 def crashed_outcome(article: ArticleInput, why: str) -> Outcome:
     """The line of an article whose worker process died with it."""
     errors = [*article.errors, _failure(why)]
-    info = ArticleInfo(id=article.id, path=article.path, title=article.title, sha256=article.sha256)
+    info = ArticleInfo(
+        id=article.id, path=article.path, title=article.title, sha256=article.sha256, body_offset=article.body_offset
+    )
     return outcome_of(ArticleRecord(article=info, errors=errors), processed=True)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -31,10 +31,15 @@ from . import nlp as nlp_module
 from .batch import DEFAULT_BATCH_SIZE, Outcome, RunIncomplete, RunSummary
 from .batch import extract as run_extract
 from .evaluation.thresholds import DEFAULT_SET
+from .kinds import KINDS
 from .nlp import DEFAULT_MODEL
 from .normalize.dates import normalize_published
 from .output import output_problem
 from .reader import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:  # the evaluation modules load only for 'evaluate'
+    from .evaluation.gate import Evaluation
+    from .evaluation.sets import ScoredSet
 
 app = typer.Typer(
     help="Turn news articles about North Korea into checked, structured facts (JSONL).",
@@ -168,37 +173,112 @@ def evaluate(
     facts: Annotated[Path, typer.Argument(help="JSONL written by 'newsfacts extract'.", exists=True, dir_okay=False)],
     expected: Annotated[Path, typer.Option(help="Folder of NAME.expected.json files.", exists=True, file_okay=False)] = Path("corpus"),
     recursive: Annotated[bool, typer.Option(help="Also score the expected files in sub-folders.")] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    all_sets: Annotated[
+        bool, typer.Option("--all-sets", help="Score the sets of a corpus laid out like corpus/: 'corpus' (every folder), "
+                           "'development' (the top folder) and 'heldout' (heldout/), each against its own thresholds.")
+    ] = False,
     thresholds: Annotated[
-        Optional[Path], typer.Option(help="JSON file of minimum F1 per kind and set; exit 1 when under.", exists=True, dir_okay=False)
+        Optional[Path], typer.Option(help="JSON file of minimums per set (F1 per kind, published year, field agreement).",
+                                     exists=True, dir_okay=False)
     ] = None,
-    scored_set: Annotated[str, typer.Option("--set", help="Which set's thresholds to apply.")] = DEFAULT_SET,
+    scored_set: Annotated[str, typer.Option("--set", help="The name of the set scored: which thresholds apply.")] = DEFAULT_SET,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (shape in the README); the verdict also goes to stderr.")] = False,
+    summary: Annotated[bool, typer.Option("--summary", help="Verdict and summary tables only, no details.")] = False,
+    kind: Annotated[Optional[list[str]], typer.Option(help="Details of this kind only (repeatable).")] = None,
+    article: Annotated[Optional[list[str]], typer.Option(help="Details of this article only: its exact id, else every id containing the text (repeatable).")] = None,
+    errors_only: Annotated[bool, typer.Option("--errors-only", help="Details only of what counts against a missed threshold.")] = False,
+    show_heldout: Annotated[bool, typer.Option("--show-heldout", help="Also show what held-out articles got wrong (see corpus/README.md first).")] = False,
 ) -> None:
-    """Score extracted facts against hand-written expected facts: precision, recall, F1 per kind."""
-    from .evaluation.report import render_details, render_table
-    from .evaluation.run import evaluate_file
-    from .evaluation.thresholds import check_thresholds, load_thresholds
+    """Score extracted facts against hand-written expected facts; gate the scores.
 
-    try:
-        score = evaluate_file(facts, expected, recursive=recursive)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="FACTS or --expected") from None
+    Prints PASS or FAIL (and why) first, then per set precision, recall, F1,
+    field agreement and publication-year accuracy, then each miss, false fact
+    and wrong field with its sentence and rule. Held-out articles' details are
+    hidden unless --show-heldout. Filters narrow the details, never the verdict.
+
+    Exit status: 0 every threshold met (or none given); 1 a threshold missed,
+    or nothing to trust (nothing scored, an expected file without an output
+    line, an output line of the scored folder without an expected file, a
+    threshold with nothing to measure); 2 usage (a bad option, or a file that
+    cannot be read or does not validate: one line per problem).
+    """
+    from .evaluation.details import View, collect
+    from .evaluation.json_report import report_json
+    from .evaluation.report import render_report, render_verdict
+    from .evaluation.run import scored_sets_for
+
+    if all_sets and (not recursive or scored_set != DEFAULT_SET):
+        raise typer.BadParameter("--all-sets scores the corpus, development and heldout sets: drop --no-recursive and --set",
+                                 param_hint="--all-sets")
+    unknown = sorted(set(kind or ()) - set(KINDS))
+    if unknown:
+        raise typer.BadParameter(f"unknown kind {', '.join(unknown)}: one of {', '.join(KINDS)}", param_hint="--kind")
+    sets = scored_sets_for(expected, recursive=recursive, set_name=scored_set, all_sets=all_sets)
+    evaluation = _evaluation_or_exit(facts, sets, thresholds)
+    view = View(frozenset(kind or ()), tuple(article or ()), errors_only=errors_only, show_heldout=show_heldout)
+    details = collect(evaluation, view)
     if as_json:
-        typer.echo(json.dumps(score.as_dict(), indent=2))
+        data = report_json(evaluation, details)
+        if summary:
+            data["articles"] = []
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        _stderr(render_verdict(evaluation))
     else:
-        typer.echo(render_table(score))
-        details = render_details(score)
-        if details:
-            typer.echo("\n" + details)
-    if thresholds is not None:
+        typer.echo(render_report(evaluation, None if summary else details))
+    raise typer.Exit(evaluation.exit_code)
+
+
+@app.command("validate-expected")
+def validate_expected(
+    paths: Annotated[list[Path], typer.Argument(help="NAME.expected.json files, or folders of them (walked).", exists=True)],
+) -> None:
+    """Check expected files against the schema and against their article.
+
+    Each quoted evidence must occur in the article body, the article (NAME.txt
+    or NAME.md) must lie beside its expected file, and a front-matter date must
+    be the expected 'published'; in a folder, an article without an expected
+    file is a problem too. One line per problem, naming the file and the key.
+
+    Exit status: 0 no problem; 1 some problem; 2 usage.
+    """
+    import warnings
+
+    from .evaluation.validate import validate_paths
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        result = validate_paths(paths)
+    for message in dict.fromkeys(str(warning.message) for warning in caught):
+        _stderr(f"warning: {message}")
+    for problem in result.problems:
+        typer.echo(problem)
+    count = len(result.problems)
+    _stderr(f"{result.checked} expected files checked: {count or 'no'} problem{'' if count == 1 else 's'}")
+    raise typer.Exit(1 if result.problems else 0)
+
+
+def _evaluation_or_exit(facts: Path, sets: dict[str, ScoredSet], thresholds: Path | None) -> Evaluation:
+    """The evaluation, with the deprecation warnings of old files shown (Python hides them by
+    default); exit 2 with one line per problem when a file cannot be read or does not validate."""
+    import warnings
+
+    from .evaluation.errors import InputError, shown
+    from .evaluation.run import evaluate_files
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
         try:
-            minimums = load_thresholds(thresholds, scored_set)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--thresholds/--set") from None
-        failures = check_thresholds(score, minimums)
-        for failure in failures:
-            _stderr(failure)
-        raise typer.Exit(1 if failures else 0)
+            return evaluate_files(facts, sets, thresholds)
+        except InputError as exc:
+            problems = shown(exc.problems)
+        except ValueError as exc:  # an expected file that fits two records
+            problems = [str(exc)]
+        finally:
+            for message in dict.fromkeys(str(warning.message) for warning in caught):
+                _stderr(f"warning: {message}")
+    for problem in problems:
+        _stderr(f"Error: {problem}")
+    raise typer.Exit(2)
 
 
 class _Reporter:

@@ -42,6 +42,12 @@ class Split:
     meta: dict[str, str] = field(default_factory=dict)
     body: str = ""
     error: str | None = None
+    body_offset: int = 0  # characters of the text before the body: evidence offsets + this index the text
+
+
+def _after(text: str, body: str, meta: dict[str, str] | None = None, error: str | None = None) -> Split:
+    """A split whose body is the tail of ``text``, so its offset is what precedes it."""
+    return Split(meta=meta or {}, body=body, error=error, body_offset=len(text) - len(body))
 
 
 def split_front_matter(text: str) -> Split:
@@ -58,9 +64,9 @@ def split_front_matter(text: str) -> Split:
             block = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             try:
-                return Split(meta=parse_block(block), body=body)
+                return _after(text, body, meta=parse_block(block))
             except FrontMatterError as exc:
-                return Split(body=body, error=str(exc))
+                return _after(text, body, error=str(exc))
     return Split(body=text, error="front matter opened with '---' is never closed")
 
 

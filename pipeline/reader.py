@@ -55,6 +55,7 @@ class ArticleInput:
     metadata: dict[str, str] = field(default_factory=dict)
     errors: list[ArticleError] = field(default_factory=list)
     sha256: str | None = None  # of the raw bytes read: the file, or the collection line
+    body_offset: int = 0  # characters of decoded file text (front matter) before ``text``
 
     @property
     def processable(self) -> bool:
@@ -271,6 +272,7 @@ def _read_article_file(source: Source, stream: BinaryIO, max_chars: int) -> Arti
         article.add_error("front_matter_invalid", split.error)
     _apply_metadata(article, split.meta)
     article.text = split.body
+    article.body_offset = split.body_offset
     _finish(article, max_chars, after="after its front matter" if split.meta or split.error else "")
     return article
 

@@ -120,6 +120,13 @@ class ArticleInfo(_Record):
         description="SHA-256 of the article's raw bytes (its file, or its line of a JSONL collection); "
         "null when nothing could be read. 'extract --resume' compares it to redo edited articles.",
     )
+    body_offset: int = Field(
+        default=0,
+        ge=0,
+        description="Characters of front matter before the body in the article file's decoded text (byte-order "
+        "mark dropped, line endings read as '\\n'); 0 without front matter and for a collection line. Evidence "
+        "offsets count from the body, so file_text[body_offset + start : body_offset + end] == evidence.text.",
+    )
 
 
 class ArticleError(_Record):

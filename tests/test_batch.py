@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -81,6 +82,24 @@ def test_extract_writes_one_valid_json_line_per_article_and_counts(nlp, tmp_path
     assert [json.loads(line)["article"]["id"] for line in lines] == ["a", "b"]
     assert (summary.articles, summary.articles_with_errors, summary.clean) == (2, 1, False)
     assert summary.facts["people"] == 1
+
+
+def test_evidence_offsets_plus_body_offset_index_the_file_as_read(nlp, tmp_path):
+    body = "Headline\n\nThe National Intelligence Service (NIS) said Kim Jong Un spoke in 2016.\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bom.md").write_bytes(b"\xef\xbb\xbf---\r\nid: bom\r\n---\r\n" + body.replace("\n", "\r\n").encode())
+    (tmp_path / "in" / "plain.md").write_text("---\npublished: 2017-01-10\n---\n" + body, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "facts.jsonl", nlp)
+    checked = 0
+    for line in (tmp_path / "facts.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        offset = record["article"]["body_offset"]
+        raw = Path(record["article"]["path"]).read_text(encoding="utf-8-sig")  # the README's check
+        for fact in record["facts"]:
+            evidence = fact["evidence"]
+            assert raw[offset + evidence["start"] : offset + evidence["end"]] == evidence["text"]
+            checked += 1
+    assert checked >= 4 and offset > 0
 
 
 def test_an_interrupted_sink_leaves_its_complete_lines_in_partial_and_no_output(tmp_path):

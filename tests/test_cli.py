@@ -90,15 +90,16 @@ def test_evaluate_prints_scores_and_checks_thresholds(tmp_path, corpus_dir):
     runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "f.jsonl")])
     table = runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold)])
     assert table.exit_code == 0
-    assert "people" in table.stdout and "missed organizations    Daily NK" in table.stdout
+    assert "people" in table.stdout and "organizations: 1 missed in 1 articles\n  a\n    missed  Daily NK" in table.stdout
     as_json = json.loads(runner.invoke(app, ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]).stdout)
-    assert as_json["kinds"]["people"]["f1"] == 1.0 and as_json["kinds"]["organizations"]["recall"] == 0.0
+    kinds = as_json["sets"]["corpus"]["kinds"]
+    assert kinds["people"]["f1"] == 1.0 and kinds["organizations"]["recall"] == 0.0
     (tmp_path / "t.json").write_text('{"corpus": {"people": 1.0}, "strict": {"organizations": 0.5}}', encoding="utf-8")
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--thresholds", str(tmp_path / "t.json")]
     assert runner.invoke(app, base).exit_code == 0
     gated = runner.invoke(app, [*base, "--set", "strict"])
     assert gated.exit_code == 1
-    assert "organizations: F1 0.000 is under the threshold 0.500" in gated.stderr
+    assert gated.stdout.startswith("FAIL: strict: organizations: F1 0.000 is under the threshold 0.500\n")
     assert runner.invoke(app, [*base, "--set", "nonexistent"]).exit_code == 2
 
 
@@ -109,7 +110,7 @@ def test_schema_command_writes_the_schemas(tmp_path):
 
 
 def test_help_explains_each_command():
-    for command in ("extract", "schema", "evaluate"):
+    for command in ("extract", "schema", "evaluate", "validate-expected"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
 
@@ -138,8 +139,99 @@ def test_evaluate_without_sub_folders_scores_the_top_folder_only(tmp_path):
     base = ["evaluate", str(tmp_path / "f.jsonl"), "--expected", str(gold), "--json"]
     everything = json.loads(runner.invoke(app, base).stdout)
     top_only = json.loads(runner.invoke(app, [*base, "--no-recursive"]).stdout)
-    found = [scores["kinds"]["people"]["true_positives"] for scores in (everything, top_only)]
+    found = [scores["sets"]["corpus"]["kinds"]["people"]["true_positives"] for scores in (everything, top_only)]
     assert found == [2, 1]
+
+
+
+# -- evaluate: a gate that fails closed, and says why in one line (issue 11) ---------------------
+
+
+def mini(tmp_path):
+    """A corpus/-like folder with its output lines: development a and ab, held-out h."""
+    from tests.evaluation.builders import mini_corpus, write_lines
+
+    return write_lines(tmp_path / "f.jsonl", *mini_corpus(tmp_path / "corpus")), tmp_path / "corpus"
+
+
+def test_evaluate_with_nothing_to_score_exits_1_and_says_so_first(tmp_path):
+    facts, _ = mini(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "t.json").write_text('{"corpus": {"f1": {"people": 0.9}}}', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(tmp_path / "empty"), "--thresholds", str(tmp_path / "t.json")])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"FAIL: corpus: nothing to score: no *.expected.json in {tmp_path / 'empty'}"
+
+
+def test_evaluate_all_sets_passes_with_thresholds_met_and_exits_0(tmp_path):
+    facts, corpus = mini(tmp_path)
+    (tmp_path / "t.json").write_text(json.dumps({name: {"f1": {"people": 1.0}} for name in ("corpus", "development", "heldout")}),
+                                     encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), "--all-sets", "--thresholds", str(tmp_path / "t.json")])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("PASS: all 3 thresholds met")
+
+
+def test_evaluate_reports_a_malformed_expected_file_by_file_and_key_and_exits_2(tmp_path):
+    facts, corpus = mini(tmp_path)
+    bad = corpus / "a.expected.json"
+    bad.write_text(bad.read_text(encoding="utf-8").replace('"notes": ""', '"notes": 1'), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {bad}: notes: Input should be a valid string\n"
+
+
+def test_evaluate_reports_a_bad_thresholds_file_by_file_and_key_and_exits_2(tmp_path):
+    facts, corpus = mini(tmp_path)
+    (tmp_path / "t.json").write_text('{"corpus": {"f1": {"people": "high"}}}', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), "--thresholds", str(tmp_path / "t.json")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {tmp_path / 't.json'}: corpus.f1.people: Input should be a valid number")
+
+
+def test_evaluate_warns_about_the_old_thresholds_format(tmp_path):
+    facts, corpus = mini(tmp_path)
+    (tmp_path / "t.json").write_text('{"corpus": {"people": 0.9}}', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), "--thresholds", str(tmp_path / "t.json")])
+    assert "warning: " in result.stderr and "old flat format" in result.stderr
+
+
+def test_evaluate_json_carries_the_verdict_and_repeats_it_on_stderr(tmp_path):
+    facts, corpus = mini(tmp_path)
+    result = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), "--all-sets", "--json"])
+    data = json.loads(result.stdout)
+    assert (data["version"], data["verdict"], sorted(data["sets"])) == (1, "ungated", ["corpus", "development", "heldout"])
+    assert result.stderr.startswith("SCORED, NOT GATED")
+
+
+def test_evaluate_hides_held_out_facts_unless_asked(tmp_path):
+    facts, corpus = mini(tmp_path)
+    hidden = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus)])
+    shown = runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), "--show-heldout"])
+    assert "h quote" not in hidden.stdout and "h quote" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    "options", [["--all-sets", "--set", "heldout"], ["--all-sets", "--no-recursive"], ["--kind", "persons"]])
+def test_evaluate_refuses_options_that_do_not_fit_with_exit_2(tmp_path, options):
+    facts, corpus = mini(tmp_path)
+    assert runner.invoke(app, ["evaluate", str(facts), "--expected", str(corpus), *options]).exit_code == 2
+
+
+
+def test_validate_expected_prints_one_line_per_problem_and_exits_1(tmp_path):
+    from tests.evaluation.builders import expected_data, gold_year_count, write_article
+
+    write_article(tmp_path, "a", expected_data(year_counts=[gold_year_count(2016, 1, evidence="not there")]), text="Body.")
+    result = runner.invoke(app, ["validate-expected", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stdout == f'{tmp_path / "a.expected.json"}: year_counts[0].evidence: not in the article body: "not there"\n'
+    assert result.stderr == "1 expected files checked: 1 problem\n"
+
+
+def test_validate_expected_passes_the_corpus(corpus_dir):
+    result = runner.invoke(app, ["validate-expected", str(corpus_dir)])
+    assert (result.exit_code, result.stdout) == (0, "")
 
 
 # -- a safe output path, checked before any work (issue 8) --------------------------------------

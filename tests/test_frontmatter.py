@@ -50,3 +50,14 @@ def test_deeply_nested_yaml_is_reported_not_raised():
     split = split_front_matter("---\nkey: " + "[" * 5000 + "\n---\nBody")
     assert split.error == "front matter is nested too deeply to read"
     assert split.body == "Body"
+
+
+def test_the_body_offset_counts_the_characters_before_the_body():
+    text = "---\nid: a1\n---\nBody text\n"
+    split = split_front_matter(text)
+    assert (split.body_offset, text[split.body_offset :]) == (15, split.body)
+
+
+def test_without_front_matter_or_with_an_unclosed_block_the_body_offset_is_0():
+    assert split_front_matter("Title\n\nBody").body_offset == 0
+    assert split_front_matter("---\ntitle: x\nBody without a closing line").body_offset == 0

@@ -336,3 +336,27 @@ def test_collections_in_utf16_or_cp949_are_read_line_by_line(tmp_path):
 def test_one_undecodable_line_is_that_lines_error_only(tmp_path):
     (tmp_path / "c.jsonl").write_bytes(b'{"text": "Fine."}\n{"text": "Caf\xe9 \xe0 la carte"}\n{"text": "Fine too."}\n')
     assert ids_and_codes([tmp_path]) == [("c:1", []), ("c:2", ["undecodable"]), ("c:3", [])]
+
+
+# -- body_offset: evidence offsets + body_offset index the file's decoded text -------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [("utf-8", "---\nid: x\n---\nBody.\n".encode()),
+     ("utf-8-sig", b"\xef\xbb\xbf---\r\nid: x\r\n---\r\nBody.\r\n"),
+     ("utf-16", "---\nid: x\n---\nBody.\n".encode("utf-16"))],
+    ids=["utf-8", "bom-crlf", "utf-16"],
+)
+def test_body_offset_points_at_the_body_in_the_file_read_as_text(tmp_path, encoding, data):
+    path = tmp_path / "a.md"
+    path.write_bytes(data)
+    article = read_one(path)
+    file_text = path.read_text(encoding=encoding)  # universal newlines: CRLF read as LF, like the reader
+    assert (article.body_offset, file_text[article.body_offset :]) == (14, article.text)
+
+
+def test_an_article_without_front_matter_has_body_offset_0(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    assert read_one(path).body_offset == 0

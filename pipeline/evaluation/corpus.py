@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..frontmatter import split_front_matter
-from .expected import ExpectedArticle, load_expected
+from .expected import load_expected
+from .sets import HELDOUT, ScoredSet, corpus_sets
 
 BEGIN, END = "<!-- corpus-table:begin -->", "<!-- corpus-table:end -->"
 
@@ -47,29 +47,13 @@ def corpus_folders(root: str | Path) -> dict[str, Path]:
     Held-out articles are never used to tune rules (see corpus/README.md).
     """
     root = Path(root)
-    return {"development": root, "heldout": root / "heldout"}
-
-
-@dataclass(frozen=True)
-class ScoredSet:
-    """A set of articles the quality gate scores: a folder, with or without its sub-folders."""
-
-    folder: Path
-    recursive: bool = True
-
-    def load(self) -> dict[str, ExpectedArticle]:
-        return load_expected(self.folder, recursive=self.recursive)
+    return {"development": root, HELDOUT: root / HELDOUT}
 
 
 def scored_sets(root: str | Path) -> dict[str, ScoredSet]:
     """What the quality gate scores, each with its thresholds in ``root/thresholds.json``: the
     whole corpus, the development articles alone and the held-out articles alone."""
-    root = Path(root)
-    return {
-        "corpus": ScoredSet(root),
-        "development": ScoredSet(root, recursive=False),
-        "heldout": ScoredSet(root / "heldout"),
-    }
+    return corpus_sets(root)
 
 
 def _markers(name: str) -> tuple[str, str]:

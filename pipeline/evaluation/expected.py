@@ -10,9 +10,10 @@ import warnings
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..records import Direction, Qualifier
+from .errors import InputError, validation_problems
 
 Phenomenon = Literal[
     "number-words", "more-than", "nearly", "ranges", "millions", "percent-sign", "percent-word",
@@ -111,16 +112,40 @@ def article_id(path: Path) -> str:
     return path.name[: -len(EXPECTED_SUFFIX)]
 
 
+def read_expected(path: str | Path) -> ExpectedArticle:
+    """One expected file; :class:`InputError` names the file and each bad key."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([f"{path}: cannot read: {exc}"]) from None
+    try:
+        return ExpectedArticle.model_validate_json(text)
+    except ValidationError as exc:
+        raise InputError(validation_problems(str(path), exc)) from None
+
+
+def expected_files(folder: str | Path, *, recursive: bool = True) -> list[Path]:
+    """The ``*.expected.json`` files of ``folder`` (and below it), sorted."""
+    folder = Path(folder)
+    pattern = f"*{EXPECTED_SUFFIX}"
+    return sorted(folder.rglob(pattern) if recursive else folder.glob(pattern))
+
+
 def load_expected(folder: str | Path, *, recursive: bool = True) -> dict[str, ExpectedArticle]:
     """All ``*.expected.json`` files in ``folder`` (and below), keyed by their path relative to
     ``folder`` without the suffix (``NAME``, ``heldout/NAME``): the article id ``extract`` gives
-    the article beside it when run on the same folder."""
+    the article beside it when run on the same folder.
+
+    Every file is read before any error is raised, so that one run lists every problem.
+    """
     folder = Path(folder)
-    pattern = f"*{EXPECTED_SUFFIX}"
-    found = sorted(folder.rglob(pattern) if recursive else folder.glob(pattern))
-    return {
-        path.relative_to(folder).with_name(article_id(path)).as_posix(): ExpectedArticle.model_validate_json(
-            path.read_text(encoding="utf-8")
-        )
-        for path in found
-    }
+    loaded: dict[str, ExpectedArticle] = {}
+    problems: list[str] = []
+    for path in expected_files(folder, recursive=recursive):
+        try:
+            loaded[path.relative_to(folder).with_name(article_id(path)).as_posix()] = read_expected(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return loaded

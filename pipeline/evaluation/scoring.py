@@ -11,12 +11,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
 from ..kinds import EVENTS, KINDS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
 from ..normalize.names import surface_key
 from ..records import ArticleRecord, DefectionEvent, Organization, Percentage, Person, YearCount
 from .expected import ExpectedArticle
+
 PERCENT_TOLERANCE = 0.05
 # The fields compared on matched facts ("field agreement"): right fact, right details.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -75,6 +76,27 @@ class KindScore:
             counts[1] += total
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One thing an article got wrong, with what a person needs to look it up: the sentence the
+    program read (or the expected file's quote, for a miss) and the rule that fired."""
+
+    kind: str
+    what: Literal["missed", "false", "field"]
+    fact: str  # the fact as `_describe` writes it (the expected one for a miss or a wrong field)
+    field: str | None = None  # for a wrong field: its name, and both values
+    expected: Any = None
+    found: Any = None
+    evidence: str | None = None  # the found fact's evidence text; for a miss, the expected quote
+    sentence: str | None = None  # the found fact's evidence sentence
+    rule: str | None = None  # the found fact's evidence.rule
+
+    @property
+    def gate(self) -> str:
+        """The threshold this finding counts against (see :mod:`pipeline.evaluation.thresholds`)."""
+        return f"fields.{self.kind}.{self.field}" if self.what == "field" else f"f1.{self.kind}"
+
+
 @dataclass
 class ArticleScore:
     article_id: str
@@ -83,6 +105,17 @@ class ArticleScore:
     false: dict[str, list[str]] = field(default_factory=dict)
     published_expected: str | None = None
     published_found: str | None = None
+    published_source: str = "unknown"
+    findings: list[Finding] = field(default_factory=list)
+    expected_id: str = ""  # the expected file's id (relative to the folder scored); "" until scored
+    has_record: bool = True
+
+    @property
+    def published_year_correct(self) -> bool | None:
+        """Whether the year found is the expected one; None when no year is expected."""
+        if self.published_expected is None:
+            return None
+        return (self.published_found or "")[:4] == self.published_expected[:4]
 
 
 @dataclass
@@ -95,6 +128,20 @@ class CorpusScore:
     @property
     def published_correct(self) -> int:
         return sum(a.published_found == a.published_expected for a in self.articles)
+
+    @property
+    def published_scored(self) -> int:
+        """Articles with an expected publication year: the ones the published gate counts."""
+        return sum(a.published_year_correct is not None for a in self.articles)
+
+    @property
+    def published_year_correct(self) -> int:
+        return sum(a.published_year_correct is True for a in self.articles)
+
+    @property
+    def published_accuracy(self) -> float | None:
+        """Share of articles with an expected year whose year was found; None when none has one."""
+        return self.published_year_correct / self.published_scored if self.published_scored else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -222,6 +269,29 @@ def _describe(kind: str, item: Any) -> str:
     return f"{item.description} (count {item.count}, year {item.year})"
 
 
+def _found_finding(kind: str, extracted: Any, /, **extra: Any) -> Finding:
+    """A finding about an extracted fact: where it was read and by which rule."""
+    proof = extracted.evidence
+    return Finding(kind=kind, evidence=proof.text, sentence=proof.sentence, rule=proof.rule, **extra)
+
+
+def _findings(kind: str, facts: list[Any], wanted: list[Any], matched: dict[int, int]) -> list[Finding]:
+    """Misses, false facts and, on matched pairs, each compared field that differs."""
+    hit = set(matched.values())
+    findings = [
+        Finding(kind=kind, what="missed", fact=_describe(kind, e), evidence=getattr(e, "evidence", None))
+        for j, e in enumerate(wanted) if j not in hit
+    ]  # fmt: skip
+    findings += [_found_finding(kind, f, what="false", fact=_describe(kind, f)) for i, f in enumerate(facts) if i not in matched]
+    for i, j in sorted(matched.items()):
+        found, gold = facts[i], wanted[j]
+        for name in FIELDS.get(kind, ()):
+            if not _same(name, getattr(found, name), getattr(gold, name)):
+                findings.append(_found_finding(kind, found, what="field", fact=_describe(kind, gold), field=name,
+                                               expected=getattr(gold, name), found=getattr(found, name)))
+    return findings
+
+
 def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleScore:
     facts = {kind: [f for f in record.facts if f.kind == kind] for kind in KINDS}
     wanted: dict[str, list[Any]] = {kind: getattr(expected, kind) for kind in KINDS}
@@ -236,6 +306,7 @@ def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleSc
         article_id=record.article.id,
         published_expected=expected.published,
         published_found=record.article.published,
+        published_source=record.article.published_source,
     )
     for kind in KINDS:
         matched = max_matching(facts[kind], wanted[kind], fits[kind], prefer=lambda f, e, k=kind: _agreeing(k, f, e))
@@ -252,6 +323,7 @@ def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleSc
             score.missed[kind] = missed
         if false:
             score.false[kind] = false
+        score.findings += _findings(kind, facts[kind], wanted[kind], matched)
     return score
 
 
@@ -312,6 +384,7 @@ def score_corpus(records: Sequence[ArticleRecord], expected: dict[str, ExpectedA
         seen.add(expected_id)
         gold = expected[expected_id]
         article = score_article(record, gold)
+        article.expected_id = expected_id
         for kind, kind_score in article.kinds.items():
             totals[kind].add(kind_score)
         articles.append(article)
@@ -320,6 +393,7 @@ def score_corpus(records: Sequence[ArticleRecord], expected: dict[str, ExpectedA
         gold = expected[article_id]
         empty = ArticleRecord.model_validate({"article": {"id": article_id}})
         article = score_article(empty, gold)
+        article.expected_id, article.has_record = article_id, False
         for kind, kind_score in article.kinds.items():
             totals[kind].add(kind_score)
         articles.append(article)

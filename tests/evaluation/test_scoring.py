@@ -107,3 +107,18 @@ def test_nothing_extracted_has_no_precision_and_zero_f1():
 def test_published_dates_are_counted():
     assert score_corpus([record(published="2017")], {"a": expected()}).published_correct == 1
     assert score_corpus([record(published="2016")], {"a": expected()}).published_correct == 0
+
+
+def test_a_matched_fact_with_a_wrong_field_is_a_finding_with_both_values():
+    gold = gold_year_count(2016, 1417) | {"qualifier": "more_than"}
+    (finding,) = score_article(record(year_count(2016, 1417)), expected(year_counts=[gold])).findings
+    assert (finding.what, finding.field, finding.expected, finding.found, finding.rule) == (
+        "field", "qualifier", "more_than", "exact", "test")
+    assert finding.gate == "fields.year_counts.qualifier"
+
+
+def test_publication_year_accuracy_compares_years_of_articles_with_an_expected_date():
+    score = score_corpus([record(published="2017")], {"a": expected(published="2017-01-10")})
+    assert (score.published_year_correct, score.published_scored, score.published_accuracy) == (1, 1, 1.0)
+    undated = score_corpus([record(published="2017")], {"a": expected(published=None)})
+    assert (undated.published_scored, undated.published_accuracy) == (0, None)
