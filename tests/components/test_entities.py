@@ -101,10 +101,17 @@ def test_a_name_given_as_another_name_joins_the_latest_entity(blank_nlp, cluster
 
 
 def test_a_renamed_organization_is_one_record(blank_nlp, cluster):
-    text = "He ran for the United Future Party; the party has since renamed itself the People Power Party."
+    text = "He ran for the Grand Unity Party; the party has since renamed itself the New Dawn Party."
+    doc = with_ents(blank_nlp, text, [("Grand Unity Party", "ORG"), ("New Dawn Party", "ORG")])
+    (org,) = records(cluster, doc)
+    assert (org.name, org.aliases) == ("Grand Unity Party", ["New Dawn Party"])
+
+
+def test_a_body_the_gazetteer_knows_under_two_names_is_one_record(blank_nlp, cluster):
+    text = "He ran for the United Future Party in 2020 and for the People Power Party in 2024."
     doc = with_ents(blank_nlp, text, [("United Future Party", "ORG"), ("People Power Party", "ORG")])
     (org,) = records(cluster, doc)
-    assert (org.name, org.aliases) == ("United Future Party", ["People Power Party"])
+    assert (org.id, org.name, org.aliases) == ("org:people-power-party", "People Power Party", ["United Future Party"])
 
 
 def test_phrase_named_missions_join_their_short_form(blank_nlp, cluster):
@@ -203,10 +210,17 @@ def test_a_family_name_met_before_the_full_name_joins_it(blank_nlp, cluster):
 
 
 def test_an_acronym_met_before_its_full_name_joins_it(blank_nlp, cluster):
-    text = "FBI says. The US Federal Bureau of Investigation (FBI) said"
-    doc = with_ents(blank_nlp, text, [("FBI", "ORG"), ("US Federal Bureau of Investigation", "ORG")])
+    text = "KFB says. The Korean Fisheries Bureau (KFB) said"
+    doc = with_ents(blank_nlp, text, [("KFB", "ORG"), ("Korean Fisheries Bureau", "ORG")])
     (org,) = records(cluster, doc)
-    assert (org.name, org.acronym) == ("US Federal Bureau of Investigation", "FBI")
+    assert (org.name, org.acronym) == ("Korean Fisheries Bureau", "KFB")
+
+
+def test_an_owner_before_a_full_name_still_gives_its_initials(blank_nlp, cluster):
+    text = "PFC says. The US Pacific Fisheries Commission said"
+    doc = with_ents(blank_nlp, text, [("PFC", "ORG"), ("US Pacific Fisheries Commission", "ORG")])
+    (org,) = records(cluster, doc)
+    assert (org.name, org.acronym) == ("US Pacific Fisheries Commission", "PFC")
 
 
 def test_a_lone_first_word_joins_the_one_body_it_opens(blank_nlp, cluster):
