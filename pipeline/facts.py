@@ -39,10 +39,13 @@ def evidence(span: Span, rule: str | None = None) -> Evidence:
 
 
 def _sentence(span: Span) -> str:
-    """The sentence around a span, or the whole text in a pipeline that sets no boundaries."""
-    if span.doc.has_annotation("SENT_START"):
-        return span.sent.text.strip()
-    return span.doc.text.strip()
+    """The sentence around a span (every sentence it touches, when the parser put a boundary
+    inside a name), or the whole text in a pipeline that sets no boundaries."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START") or not len(span):
+        return doc.text.strip()
+    first, last = span[0].sent, span[-1].sent
+    return doc[first.start : max(first.end, last.end)].text.strip()
 
 
 def _clusters(doc: Doc, key: str) -> Iterator[tuple[list[Evidence], dict[str, Any]]]:

@@ -27,13 +27,13 @@ def name_words(span: Span) -> list[str]:
 
 
 def trim_name(span: Span) -> Span | None:
-    """Without a leading article or a trailing possessive or punctuation; None when nothing is
-    left. The label and the rule (``id_``) stay."""
+    """Without a leading article, a trailing possessive or punctuation, or line breaks the model
+    took in ("Ministry of Unification\n"); None when nothing is left. The label and the rule (``id_``) stay."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ in DETERMINERS:
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None

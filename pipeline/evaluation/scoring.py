@@ -292,8 +292,26 @@ def _findings(kind: str, facts: list[Any], wanted: list[Any], matched: dict[int,
     return findings
 
 
+def _in_expected_spelling(events: list[DefectionEvent], people: list[Person], expected: ExpectedArticle) -> list[DefectionEvent]:
+    """Events whose people are written as the expected file writes them when both name the same
+    person of the article: an event names a person by its record's canonical name, which may
+    be the gazetteer's spelling ("Ryu Hyun-woo") where the annotator kept the text's ("Ryu Hyon
+    U"). People are compared as persons, not as spellings."""
+    wanted = {surface_key(name): name for event in expected.events for name in event.people}
+    wanted.update({surface_key(forms[0]): forms[0] for forms in expected.people if forms})
+    spelling: dict[str, str] = {}
+    for person in people:
+        forms = _forms(person)
+        match = next((wanted[key] for key in forms if key in wanted), None)
+        if match is not None:
+            spelling[surface_key(person.name)] = match
+    return [event.model_copy(update={"people": [spelling.get(surface_key(p), p) for p in event.people]})
+            for event in events]
+
+
 def score_article(record: ArticleRecord, expected: ExpectedArticle) -> ArticleScore:
     facts = {kind: [f for f in record.facts if f.kind == kind] for kind in KINDS}
+    facts[EVENTS] = _in_expected_spelling(facts[EVENTS], facts[PEOPLE], expected)
     wanted: dict[str, list[Any]] = {kind: getattr(expected, kind) for kind in KINDS}
     fits: dict[str, Callable[[Any, Any], bool]] = {
         YEAR_COUNTS: lambda f, e: isinstance(f, YearCount) and (f.year, f.count) == (e.year, e.count),

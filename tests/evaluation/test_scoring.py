@@ -122,3 +122,15 @@ def test_publication_year_accuracy_compares_years_of_articles_with_an_expected_d
     assert (score.published_year_correct, score.published_scored, score.published_accuracy) == (1, 1, 1.0)
     undated = score_corpus([record(published="2017")], {"a": expected(published=None)})
     assert (undated.published_scored, undated.published_accuracy) == (0, None)
+
+
+def test_event_people_are_compared_as_persons_not_spellings():
+    gold = expected(
+        people=[["Ryu Hyon U", "Ryu Hyun-woo"]],
+        events=[{"description": "Ryu", "count": 1, "year": 2019, "month": 9, "places": [], "people": ["Ryu Hyon U"],
+                 "affiliations": [], "status": "completed", "evidence": "x"}])
+    person = {"kind": "people", "name": "Ryu Hyun-woo", "aliases": ["Ryu Hyon U"], "mentions": [EVIDENCE]}
+    event = {"kind": "events", "count": 1, "year": 2019, "month": 9, "people": ["Ryu Hyun-woo"], "description": "Ryu"}
+    assert score_article(record(person, event), gold).kinds["events"].fields["people"] == [1, 1]
+    other = {"kind": "events", "count": 1, "year": 2019, "month": 9, "people": ["Kim Il"], "description": "Kim"}
+    assert score_article(record(person, other), gold).kinds["events"].fields["people"] == [0, 1]
