@@ -368,6 +368,8 @@ def dateline_agencies(doc: Doc) -> list[Span]:
         line_start = token.i
         while line_start > 0 and "\n" not in doc[line_start - 1].text and "\n" not in doc[line_start - 1].whitespace_:
             line_start -= 1
+            if token.i - line_start > _DATELINE_REACH:
+                break
         if token.i - line_start > _DATELINE_REACH or not doc[line_start].is_upper:
             continue
         end = token.i + 1
