@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import NameLexicon
 from .normalize.names import is_acronym, is_korean_syllable, looks_like_korean_name, surface_key
-from .spans import TokenOwners, name_words, relabel
+from .spans import DocWords, TokenOwners, name_words, relabel
 
 RULE = "newsfacts_entity_fixes"
 RULE_KOREAN_NAME = f"{RULE}:korean_name"
@@ -314,7 +314,8 @@ def is_common_word(ent: Span, names: Collection[str], lower_words: Collection[st
     return compound or token.lower_ in lower_words
 
 
-def missed_korean_names(doc: Doc, ents: list[Span], protected: Collection[str], lexicon: NameLexicon) -> list[Span]:
+def missed_korean_names(doc: Doc, ents: list[Span], protected: Collection[str], lexicon: NameLexicon,
+                        words: DocWords | None = None) -> list[Span]:
     """Korean names the model missed or cut: "Oh Chong-song" (hyphenated), "Choe Son Hui".
 
     A found name may swallow entities lying wholly inside it, unless they are ``protected``
@@ -322,8 +323,9 @@ def missed_korean_names(doc: Doc, ents: list[Span], protected: Collection[str], 
     """
     owners = TokenOwners(doc, ents)
     found = []
-    for token in doc:
-        if token.text not in lexicon.surnames or token.is_stop:  # "In", "So", "No" open sentences
+    for at in (words or DocWords(doc)).where(lexicon.surnames):
+        token = doc[at]
+        if token.is_stop:  # "In", "So", "No" open sentences
             continue
         end = _hyphenated_name_end(token) or _spaced_name_end(token)
         if end is None:
@@ -340,36 +342,40 @@ def missed_korean_names(doc: Doc, ents: list[Span], protected: Collection[str], 
 
 
 def western_order_korean_names(doc: Doc, ents: list[Span], protected: Collection[str],
-                               lexicon: NameLexicon) -> list[Span]:
+                               lexicon: NameLexicon, words: DocWords | None = None) -> list[Span]:
     """"Jin-a Choi", "Soo-jin Han": a hyphenated Korean given name before a surname, the order
     of bylines and press contacts. The model often splits them ("Jin", "Choi")."""
     owners = TokenOwners(doc, ents)
     found = []
-    for token in doc[: max(0, len(doc) - 3)]:
-        given, hyphen, second, family = doc[token.i : token.i + 4]
-        if not (given.is_title and hyphen.text == "-" and _is_lower_syllable(second.text)):
+    for at in (words or DocWords(doc)).where({"-"}):
+        if not (0 < at < len(doc) - 2) or doc[at].whitespace_:
             continue
-        if family.text not in lexicon.surnames or not given.is_alpha or hyphen.whitespace_ or given.whitespace_:
+        given, second, family = doc[at - 1], doc[at + 1], doc[at + 2]
+        if not (given.is_title and given.is_alpha and not given.whitespace_ and _is_lower_syllable(second.text)):
             continue
-        if token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].text in lexicon.surnames:
-            continue  # "Kim Hye-jin Yoon"? no: "Kim Hye-jin" then another word; leave it
-        name = Span(doc, token.i, token.i + 4, label="PERSON", span_id=RULE_KOREAN_NAME)
+        if family.text not in lexicon.surnames:
+            continue
+        if at > 1 and doc[at - 2].is_title and doc[at - 2].text in lexicon.surnames:
+            continue  # "Kim Hye-jin" is family-first already
+        name = Span(doc, at - 1, at + 3, label="PERSON", span_id=RULE_KOREAN_NAME)
         if all(surface_key(e.text) not in protected for e in owners.overlapping(name)):
             found.append(name)
     return found
 
 
-def dateline_agencies(doc: Doc) -> list[Span]:
+def dateline_agencies(doc: Doc, words: DocWords | None = None) -> list[Span]:
     """"SEOUL, Oct. 23 (Asia Wire) - ...": the news agency in a dateline is an organization."""
     found = []
-    for token in doc:
-        if token.text != "(" or token.i == 0:
-            continue
-        line_start = token.i
-        while line_start > 0 and "\n" not in doc[line_start - 1].text and "\n" not in doc[line_start - 1].whitespace_:
+    words = words or DocWords(doc)
+    for at in words.where({"("}):
+        token = doc[at]
+        line_start = at
+        while line_start > 0 and not words.newline_after[line_start - 1]:
             line_start -= 1
-            if token.i - line_start > _DATELINE_REACH:
+            if at - line_start > _DATELINE_REACH:
                 break
+        if at == 0:
+            continue
         if token.i - line_start > _DATELINE_REACH or not doc[line_start].is_upper:
             continue
         end = token.i + 1
@@ -384,24 +390,25 @@ def dateline_agencies(doc: Doc) -> list[Span]:
 _DATELINE_REACH = 12
 
 
-def surnamed_people(doc: Doc, lexicon: NameLexicon) -> list[Span]:
+def surnamed_people(doc: Doc, lexicon: NameLexicon, words: DocWords | None = None) -> list[Span]:
     """"a 26-year-old surnamed Ri", "identified only by his surname, Kim": a person named by
     the family name alone."""
     found = []
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        cue = before.lower_ == "surnamed" or (before.text == "," and token.i > 1 and doc[token.i - 2].lower_ == "surname")
-        if cue and token.text in lexicon.surnames and token.is_title:
-            found.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id=RULE_KOREAN_NAME))
+    for cue in (doc[i] for i in (words or DocWords(doc)).where({"surnamed", "surname"}, lower=True)):
+        at = cue.i + 1 if cue.lower_ == "surnamed" else cue.i + 2
+        if at < len(doc) and (cue.lower_ == "surnamed" or doc[cue.i + 1].text == ","):
+            token = doc[at]
+            if token.text in lexicon.surnames and token.is_title:
+                found.append(Span(doc, at, at + 1, label="PERSON", span_id=RULE_KOREAN_NAME))
     return found
 
 
-def byline_names(doc: Doc) -> list[Span]:
+def byline_names(doc: Doc, words: DocWords | None = None) -> list[Span]:
     """"By Hye-jin Yoon", "(Reporting by Soo-jin Han in Seoul and Daniel Whitcombe ...; editing
     by Peter Li)": the names after a byline's "by" are people, whatever the model made of them."""
     found = []
-    for token in doc:
-        if token.lower_ != "by" or not _opens_byline(token):
+    for token in (doc[i] for i in (words or DocWords(doc)).where({"by"}, lower=True)):
+        if not _opens_byline(token):
             continue
         i = token.i + 1
         while i < len(doc):
@@ -443,17 +450,20 @@ _BYLINE_VERBS = frozenset({"reporting", "editing", "writing", "reported", "edite
                            "photo", "photographs", "translated", "translation"})  # fmt: skip
 
 
-def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of the lines that are headings: a headline or a section title is a short
+def heading_ranges(doc: Doc, words: DocWords | None = None) -> list[tuple[int, int]]:
+    """Token ranges of the lines that are headings: a headline or a section title is a short
     line that does not end a sentence ("North Korean Defector Arrivals Rise", "3. The Security
     Apparatus")."""
+    words = words or DocWords(doc)
     ranges, start = [], 0
-    text = doc.text
-    for line in text.split("\n"):
-        end = start + len(line)
-        if _is_heading(line.strip()):
+    for i, ends_line in enumerate(words.newline_after + [True]):
+        if i < len(words.text) and not ends_line:
+            continue
+        end = min(i + 1, len(words.text))
+        line = [text for text in words.text[start:end] if text.strip()]
+        if _is_heading(" ".join(line)):
             ranges.append((start, end))
-        start = end + 1
+        start = end
     return ranges
 
 
@@ -468,17 +478,18 @@ def _is_heading(line: str) -> bool:
     return bool(content) and len(capitalised) >= _TITLE_CASE_SHARE * len(content)
 
 
-def unconfirmed_heading_names(doc: Doc, ents: list[Span], protected: Collection[str]) -> list[Span]:
+def unconfirmed_heading_names(doc: Doc, ents: list[Span], protected: Collection[str],
+                              words: DocWords | None = None) -> list[Span]:
     """The people and organizations of the text with those only a heading's capitals make: a
     name in a heading stands when the body (or the gazetteer, ``protected``) names it too, or is
     cut to the longest start that the body names ("Ministry of Unification Launches Hana Career
     Bridge" -> "Ministry of Unification"); else it goes."""
-    ranges = heading_ranges(doc)
+    ranges = heading_ranges(doc, words)
     if not ranges:
         return ents
 
     def in_heading(span: Span) -> bool:
-        return any(start <= span.start_char < end for start, end in ranges)
+        return any(start <= span.start < end for start, end in ranges)
 
     body: dict[str, set[str]] = {}
     for span in ents:

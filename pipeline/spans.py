@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -77,3 +77,22 @@ def headline_end(doc: Doc) -> int:
     """The character offset where the headline ends, or 0 when the text opens without one."""
     line = headline(doc)
     return line.end_char if line is not None else 0
+
+
+class DocWords:
+    """The texts of a doc's tokens as plain strings, read once: scanning them for a cue word costs
+    nothing, where each ``for token in doc`` builds a Python object per token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.newline_after: list[bool] = []
+        for token in doc:
+            self.text.append(token.text)
+            self.lower.append(token.lower_)
+            self.newline_after.append("\n" in token.whitespace_ or (token.is_space and "\n" in token.text))
+
+    def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
+        """Indices of the tokens whose text (or lower-case text) is one of ``words``."""
+        column = self.lower if lower else self.text
+        return [i for i, text in enumerate(column) if text in words]

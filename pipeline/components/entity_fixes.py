@@ -27,7 +27,7 @@ from ..entity_repairs import (
 )
 from ..lexicon import NameLexicon
 from ..normalize.names import surface_key
-from ..spans import TokenOwners
+from ..spans import DocWords, TokenOwners
 from .rulers import GAZETTEER_KEY
 from .tables import Tables, TableComponent
 
@@ -50,7 +50,8 @@ class EntityFixes(TableComponent):
         self.ensure_initialized()
         protected = {surface_key(span.text) for span in doc.spans.get(self.gazetteer_key, [])}
         names = self.lexicon.surnames | {token.text for ent in doc.ents if len(ent) > 1 for token in ent}
-        lower_words = {token.text for token in doc if token.is_lower}
+        words = DocWords(doc)
+        lower_words = {text for text in words.text if text.islower()}
         fixed = []
         for ent in doc.ents:
             if surface_key(ent.text) in protected:
@@ -59,14 +60,14 @@ class EntityFixes(TableComponent):
                 repaired = repair_span(ent, self.repairs, self.lexicon)
                 if repaired is not None:
                     fixed.append(repaired)
-        fixed += missed_korean_names(doc, fixed, protected, self.lexicon)
-        fixed += western_order_korean_names(doc, fixed, protected, self.lexicon)
-        bylines = byline_names(doc) + surnamed_people(doc, self.lexicon) + dateline_agencies(doc)
+        fixed += missed_korean_names(doc, fixed, protected, self.lexicon, words)
+        fixed += western_order_korean_names(doc, fixed, protected, self.lexicon, words)
+        bylines = byline_names(doc, words) + surnamed_people(doc, self.lexicon, words) + dateline_agencies(doc, words)
         if bylines:  # a byline's names are people whatever the model made of them
             owners = TokenOwners(doc, bylines)
             fixed = [span for span in fixed if not owners.overlapping(span)] + bylines
         named = protected | {surface_key(span.text) for span in bylines}
-        fixed = unconfirmed_heading_names(doc, filter_spans(fixed), named)
+        fixed = unconfirmed_heading_names(doc, filter_spans(fixed), named, words)
         doc.ents = filter_spans(fixed)
         return doc
 
