@@ -64,3 +64,25 @@ def test_records_read_from_a_folder_of_ones_own(tmp_path):
 def test_dumped_records_parse_back_to_the_same_rows():
     rows = data.entity_patterns()
     assert data.parse_records(data.dump_records(rows), data.EntityPattern, "copy") == rows
+
+
+def test_gazetteer_ids_are_unique_and_no_name_belongs_to_two_entries():
+    entries = data.gazetteer()
+    assert len({entry.id for entry in entries}) == len(entries)
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for form in entry.forms:
+            key = form.lower().removeprefix("the ")
+            assert owner.setdefault(key, entry.id) == entry.id, f"{form!r} names {owner[key]} and {entry.id}"
+
+
+def test_a_gazetteer_id_must_fit_its_label():
+    with pytest.raises(ValueError, match="does not fit"):
+        data.GazetteerEntry(id="org:kim-jong-un", label="PERSON", name="Kim Jong Un")
+    with pytest.raises(ValueError):
+        data.GazetteerEntry(id="person:Kim Jong Un", label="PERSON", name="Kim Jong Un")
+
+
+def test_a_persons_single_word_is_no_gazetteer_pattern():
+    entry = data.GazetteerEntry(id="person:thae-yong-ho", label="PERSON", name="Thae Yong-ho", aliases=["Thae"])
+    assert [p.pattern for p in data.gazetteer_patterns([entry])] == ["Thae Yong-ho"]
