@@ -8,7 +8,9 @@ that says what the words fix and what they leave to context:
 - ``relative``: years (and months) from the publication date ("last year", "this March",
   "April last year", "last month", "two years ago", "now");
 - ``anchored``: years from a year the text named before ("the previous year", "a year
-  earlier", "that year", "the following year");
+  earlier", "that year", "the following year"), or months from a month it named before ("that
+  month", "the following month", "a month later"; "that day" and "the same week" fall in the
+  month named before);
 - ``span``: several years, no one year ("the 2010s", "1994-1998", "between 2017 and 2023", "the
   past two years").
 
@@ -123,6 +125,8 @@ def _absolute(words: list[str]) -> TimeValue | None:
     year = parse_year(words[-1])
     if year is None:
         return None
+    if " ".join(w for w in words[:-1] if w not in {"of", "in"}) in _SAME_MONTH:
+        return TimeValue("absolute", year, month_offset=0)  # "the same month of 2022": that year, the month named before
     head = [w for w in words[:-1] if w != "of"]
     if len(head) == 1 and head[0] in SEASONS:  # "spring 2019": the year, no one month
         return TimeValue("absolute", year)
@@ -213,8 +217,15 @@ def _relative(words: list[str]) -> TimeValue | None:
     return None
 
 
+_SAME_MONTH = frozenset({"that month", "the same month", "that same month", "that very month", "that week",
+                         "the same week", "that same week", "that day", "the same day", "that same day"})  # fmt: skip
+
+
 def _anchored(words: list[str]) -> TimeValue | None:
     phrase = " ".join(words)
+    month = _anchored_month(words)
+    if month is not None:
+        return month
     if phrase in {"that year", "that same year", "the same year", "the year", "that very year"}:
         return TimeValue("anchored", 0)
     if len(words) == 2 and words[0] in {"that", "the", "same"} and (month := parse_month(words[1])) is not None:
@@ -227,6 +238,22 @@ def _anchored(words: list[str]) -> TimeValue | None:
         count = _count(words[:-2])  # "a year earlier", "two years later"
         if count:
             return TimeValue("anchored", count * ANCHOR_WORDS[words[-1]])
+    return None
+
+
+def _anchored_month(words: list[str]) -> TimeValue | None:
+    """"that month", "the following month", "two months later": an offset in months from the
+    month the text named before (``month_offset``), no year of their own."""
+    if " ".join(words) in _SAME_MONTH:
+        return TimeValue("anchored", 0, month_offset=0)
+    if len(words) == 3 and words[0] == "the" and words[2] == "month" and words[1] in ANCHOR_WORDS:
+        return TimeValue("anchored", 0, month_offset=ANCHOR_WORDS[words[1]])  # "the following month"
+    if len(words) == 3 and words[:2] == ["the", "month"] and words[2] in {"before", "after"}:
+        return TimeValue("anchored", 0, month_offset=ANCHOR_WORDS[words[2]])  # "the month before"
+    if len(words) >= 3 and words[-2] in {"month", "months"} and words[-1] in {"earlier", "later", "before", "after"}:
+        count = _count(words[:-2])  # "a month later", "two months earlier"
+        if count:
+            return TimeValue("anchored", 0, month_offset=count * ANCHOR_WORDS[words[-1]])
     return None
 
 
@@ -249,12 +276,21 @@ class Resolved:
     month: int | None = None
 
 
-def resolve(value: TimeValue, published: str | None, anchor: int | None = None) -> Resolved | None:
+def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
+            anchor_month: int | None = None) -> Resolved | None:
     """The year (and month) ``value`` names, given the publication date ("2017", "2017-01",
-    "2017-01-10") and, for anchored phrases, the year the text named last. Spans resolve to
-    None: they name no one year."""
+    "2017-01-10") and, for anchored phrases, the year (and month) the text named last. Spans
+    resolve to None: they name no one year. A month by reference ("that month") needs the month
+    named before; with only a year before it, "that month" still names that year."""
     if value.kind == "absolute":
-        return Resolved(value.years, value.month)
+        return Resolved(value.years, anchor_month if value.month_offset is not None else value.month)
+    if value.kind == "anchored" and value.month_offset is not None:
+        if anchor is None:
+            return None
+        if anchor_month is None:  # "in 2015 ... that month": the year, no month
+            return Resolved(anchor) if value.month_offset == 0 else None
+        total = anchor * 12 + (anchor_month - 1) + value.month_offset
+        return Resolved(total // 12, total % 12 + 1)
     if value.kind == "anchored":
         return Resolved(anchor + value.years, value.month) if anchor is not None else None
     if value.kind != "relative" or not published:

@@ -105,3 +105,18 @@ def test_places_are_those_named_in_the_telling(nlp):
     doc._.published = "2022"
     (event,) = [f for f in nlp(doc)._.facts if f.kind == "events"]
     assert event.places == ["Tynda", "Russia"]
+
+
+# Months by reference: "that month", "the following month" count from the month named before.
+MONTH_BY_REFERENCE = [
+    ("Talks on the border resumed in March 2020. That month, two sailors steered a fishing boat across the sea "
+     "border and asked to defect.", (2, 2020, 3)),
+    ("Guards were reinforced in November 2018. The following month, a private crossed the Military Demarcation "
+     "Line in the eastern sector.", (1, 2018, 12)),
+    ("A new fence went up in 2015. That month, a teacher crossed the Tumen River.", (1, 2015, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTH_BY_REFERENCE)
+def test_a_month_by_reference_dates_the_event(nlp, text, expected):
+    assert [(c, y, m) for c, y, m, *_ in events(nlp, text)] == [expected]
