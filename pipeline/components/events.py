@@ -28,27 +28,21 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..attribution import entity_names, source_of
 from ..spans import headline
-from ..defections import (
-    Cues,
+from ..defections import Cues, has_escape_context, is_adjectival, is_aggregate, is_hypothetical, returns_north, status
+from ..event_places import places_in
+from ..participants import (
     antecedent,
     companion,
     count_of,
-    has_escape_context,
     in_all,
-    is_adjectival,
-    is_aggregate,
     is_animate,
     is_definite,
-    is_hypothetical,
     is_pronoun,
     organizations_in,
     participants,
     people_in,
     phrase,
-    places_in,
     pronoun_antecedent,
-    returns_north,
-    status,
 )
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
