@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .normalize.numbers import parse_quantity
+
 _NORTH = frozenset({"north", "pyongyang"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who"})
+_CLAUSES = frozenset({"ccomp", "advcl", "conj", "parataxis", "xcomp", "relcl", "acl"})
+_SUPERLATIVE_WORDS = frozenset({"first", "only", "last", "latest", "most"})
 
 
 @dataclass(frozen=True)
@@ -31,8 +37,9 @@ class Cues:
 
 # which triggers count -----------------------------------------------------------------------------
 def is_hypothetical(trigger: Token, cues: Cues) -> bool:
-    """"could defect", "fears that more will flee", "planning to defect", "if they escape"."""
-    token = trigger
+    """"could defect", "fears that more will flee", "planning to defect", "if they escape"; a
+    noun is read from the verb it serves ("if Kang's defection is confirmed")."""
+    token = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     for _ in range(4):
         for child in token.children:
             if child.dep_ in {"aux", "mark", "advmod"} and cues.has("hypothetical", child.lower_):
@@ -46,6 +53,17 @@ def is_hypothetical(trigger: Token, cues: Cues) -> bool:
         else:
             break
     return False
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a noun phrase belongs to: "confirmed" for "defection" in "if Kang's defection is
+    confirmed"; the noun itself when no verb is above it."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else token
 
 
 def returns_north(trigger: Token, cues: Cues, kind: str = "defect") -> bool:
@@ -63,24 +81,117 @@ def returns_north(trigger: Token, cues: Cues, kind: str = "defect") -> bool:
 
 
 def is_adjectival(trigger: Token) -> bool:
-    """"defecting diplomats", "the defected officials", "the price of escaping", "the
-    highest-ranking diplomat to defect since ...": no event of its own."""
+    """"defecting diplomats", "the defected officials", "the price of escaping": no event of its
+    own (a superlative, "the highest-ranking diplomat to defect", is read by
+    :func:`superlative_noun`)."""
     if trigger.dep_ in {"amod", "compound", "acomp"}:
         return True
-    if trigger.dep_ in {"relcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        noun = trigger.head
-        superlative = any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only", "last", "latest", "most"}
-                          for t in noun.subtree if t.i < noun.i)
-        if superlative:
-            return True
     return trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ == "of"
 
 
+def superlative_noun(trigger: Token) -> Token | None:
+    """The noun a superlative infinitive ranks: "the most senior figure ever to defect", "one of
+    the first diplomats to seek refuge", "the highest-ranking envoy known to have defected".
+    Such a phrase ranks someone among defectors; it tells a defection only of the person it is
+    said of, and dates nothing but that person's own."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if not infinitive:
+        return None
+    candidates: list[Token] = []
+    clause = trigger
+    for _ in range(3):  # "known to have defected" hangs on "known", which hangs on the noun
+        if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}:
+            candidates.append(clause.head)
+            break
+        if clause.dep_ not in {"advcl", "xcomp", "ccomp"} or clause.head.i == clause.i:
+            break
+        verb = clause.head
+        candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "dobj", "acomp"}]
+        clause = verb
+    candidates += [c for c in trigger.children if c.dep_ in _SUBJECTS]
+    ever = any(c.lower_ == "ever" and c.dep_ == "advmod" for c in trigger.children)
+    for noun in candidates:
+        ranked = [t for t in noun.subtree if t.i < trigger.i and not trigger.left_edge.i <= t.i <= trigger.right_edge.i]
+        if ever or any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _SUPERLATIVE_WORDS for t in ranked):
+            return noun
+    return None
+
+
 def has_escape_context(trigger: Token, who: Span | None, cues: Cues) -> bool:
-    """A capture or a return is a failed defection only when the sentence tells of an escape or
-    a border ("caught ... as they tried to cross", "sent two fishermen back across the border")."""
-    words = [t.lower_ for t in trigger.sent if t.i not in range(who.start, who.end)] if who is not None else []
-    return any(cues.has("escape_context", w) for w in words)
+    """A capture or a return is a failed defection only when the clause of those caught tells of
+    an escape or a border ("caught ... as they tried to cross", "sent two fishermen back across
+    the border", "crossed the river but were caught", "handed back to the North": from the South
+    they had reached). Not the captors' words, the source's, a
+    named body's or another subject's clause: "Ukrainian forces captured two soldiers ...,
+    according to South Korea's intelligence service" is no escape; nor is "the couple reached
+    South Korea; their daughter ... was sent back"."""
+    if who is None:
+        return False
+    words = [t.lower_ for t in _clause_of_the_caught(trigger) if not who.start <= t.i < who.end and t.ent_type_ != "ORG"]
+    return any(cues.has("escape_context", w) for w in words) or cues.phrase_in("escape_phrase", " ".join(words))
+
+
+def _clause_of_the_caught(trigger: Token) -> list[Token]:
+    """The trigger's clause with the subject of a verb that shares it ("crossed ... but were
+    caught"), without the captor (the subject of an active capture, the agent of a passive one),
+    the attribution ("according to ...") and clauses of other subjects."""
+    skip: set[int] = set()
+    for child in trigger.children:
+        own_subject = [c for c in child.children if c.dep_ in _SUBJECTS]
+        other = own_subject and own_subject[0].lower_ not in _PERSONAL
+        if child.dep_ == "nsubj" or child.dep_ == "agent" or child.lower_ == "according" or (child.dep_ in _CLAUSES and other):
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in trigger.subtree if t.i not in skip]
+    shares_subject = trigger.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in trigger.children)
+    if shares_subject:  # "crossed the Yalu but were caught": the first verb's words are theirs
+        head = trigger.head
+        tokens += [t for t in head.subtree if t.i not in skip and not trigger.left_edge.i <= t.i <= trigger.right_edge.i
+                   and t.lower_ != "according" and not any(a.lower_ == "according" for a in t.ancestors)]
+    return tokens
+
+
+def is_category(who: Span, people: list[Span], cues: Cues) -> bool:
+    """Nobody in particular left: "no one was arrested", "every North Korean resident who comes
+    south", "any soldier captured", "neither man", and a bare plural with no number, determiner
+    or name ("diplomats and students reached the South")."""
+    if cues.has("universal", who[0].lower_) or cues.has("universal", who.root.lower_):
+        return True
+    root = who.root
+    if root.tag_ not in {"NNS", "NNPS"} or any(p.start <= root.i < p.end for p in people):
+        return False
+    determined = any(c.dep_ in {"det", "poss", "nummod", "quantmod", "predet"} or c.like_num for c in root.children)
+    return not determined and not any(t.like_num for t in who)
+
+
+def is_share_of_aggregate(head: Token, cues: Cues, batch: int) -> bool:
+    """"Only three of the 236 crossed directly", "three of those who came last year", "two of
+    last year's arrivals": a share of a statistic, not a group that left together ("two of the
+    four asked to stay" is)."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return False
+    if whole.lower_ == "those" and any(c.dep_ in {"relcl", "acl"} for c in whole.children):
+        return True  # "those who came last year": everyone who did
+    numbers = [whole] if whole.like_num else [c for c in whole.children if c.dep_ == "nummod" and c.like_num]
+    size = parse_quantity([numbers[0].text]) if numbers else None
+    if size is not None and size >= batch:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "both"} for c in whole.children)
+    generic = cues.has("generic_plural", whole.lower_)
+    return generic and not numbers and not definite  # "of last year's arrivals"
+
+
+def poses_as_defector(trigger: Token, cues: Cues) -> bool:
+    """"The pair had entered the South ... posing as ordinary defectors": agents on a mission
+    who pretend to defect have not defected (GUIDELINES, fourth round)."""
+    for token in trigger.sent:
+        if not cues.has("sham", token.lower_):
+            continue
+        for child in token.children:
+            if child.lower_ == "as" and any(cues.has("defector_word", t.lower_) for t in child.subtree):
+                return True
+    return False
 
 
 def is_quantified_category(who: Span) -> bool:
@@ -103,6 +214,16 @@ def is_aggregate(who: Span, count: int | None, kind: str, trigger: Token, cues: 
     statistic = any(t.lemma_.lower() in {"show", "figure", "data", "statistic", "count", "total", "record"}
                     for t in trigger.sent if t.i < trigger.i)
     return generic and statistic and not has_month
+
+
+def tells_again(trigger: Token, cues: Cues) -> bool:
+    """"In 2017 she fled a second time", "he defected again": another defection of someone whose
+    earlier one was told, not a retelling of it."""
+    for child in trigger.children:
+        if child.dep_ in {"advmod", "npadvmod", "prep", "dobj"}:
+            if cues.phrase_in("again", " ".join(t.lower_ for t in child.subtree)):
+                return True
+    return False
 
 
 def status(sentences: list[Span], failed: bool, cues: Cues) -> str:

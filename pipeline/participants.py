@@ -14,7 +14,10 @@ from .normalize.numbers import parse_quantity
 from .spans import TokenOwners
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "them": None, "who": None, "which": None, "that": None}
+_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": None, "them": None, "their": None, "who": None,
+             "which": None, "that": None}
+_UNCOUNTED_COMPANIONS = frozenset({"family", "families", "relatives", "children", "kids", "others", "people"})
+_OWNERS = frozenset({"his", "her", "their", "my", "our"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
@@ -44,7 +47,7 @@ def participants(trigger: Token, kind: str) -> Token | None:
     for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects:
-            return subjects[0]
+            return _nearest_subject(subjects, token)
         if token.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep"} and token.head.i != token.i:
             token = token.head
         elif token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
@@ -57,10 +60,41 @@ def participants(trigger: Token, kind: str) -> Token | None:
     # A parse that lost the subject: the nearest subject to the left in the clause ("when 10
     # North Korean workers dispatched to Saint Petersburg fled their worksite").
     if trigger.dep_ == "ROOT":
-        for token in reversed(list(trigger.sent)[: trigger.i - trigger.sent.start]):
+        for token in reversed(list(trigger.sent)[_after_dateline(trigger.sent) : trigger.i - trigger.sent.start]):
             if token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return token
     return None
+
+
+def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
+    """Of several subjects the parser gave one verb, the nearest before it ("Case 2. Ryu
+    Sun-hui, 38, ... crossed") that may be a person or a number of them (not "sites" in "nine
+    workers who had been posted to logging and construction sites in Russia reached"), unless
+    it is an apposition of the one before ("Ri Il-gyu, the counsellor ..., fled": Ri)."""
+    before = [c for c in subjects if c.i < verb.i]
+    if not before:
+        return subjects[0]
+    counted = [c for c in before if c.ent_type_ == "PERSON" or c.pos_ in {"PRON", "PROPN"}
+               or any(g.dep_ == "nummod" for g in c.children)]
+    if counted and counted[-1] is not before[-1] and before[-1].pos_ == "NOUN" and not any(
+            g.dep_ in {"det", "poss", "nummod"} for g in before[-1].children):
+        before = [c for c in before if c.i <= counted[-1].i]  # a bare noun after a counted one is no subject
+    chosen = before[-1]
+    if len(before) > 1:
+        previous = before[-2]
+        comma = previous.right_edge.i + 1
+        if comma < chosen.left_edge.i + 1 and verb.doc[comma].text == "," and comma + 1 == chosen.left_edge.i:
+            return previous
+    return chosen
+
+
+def _after_dateline(sentence: Span) -> int:
+    """How many tokens the sentence starts with before its text, past a dateline ("SOKCHO,
+    South Korea, Oct. 24 -- "): a place written there is no subject."""
+    for token in sentence[:12]:
+        if token.text in {"--", "—", "–"} and token.i > sentence.start:
+            return token.i + 1 - sentence.start
+    return 0
 
 
 def antecedent(head: Token, doc: Doc, people: Span | list[Span]) -> Token:
@@ -75,74 +109,161 @@ def antecedent(head: Token, doc: Doc, people: Span | list[Span]) -> Token:
     return clause.head if clause.dep_ == "relcl" else head
 
 
-def phrase(head: Token) -> Span:
-    """The noun phrase around ``head`` without relative clauses or later prepositions."""
+def phrase(head: Token, group: bool = True) -> Span:
+    """The noun phrase around ``head`` without relative clauses or later prepositions; an
+    apposition after a comma belongs to it ("His elder brother, Chang Sung-ho, a trade official
+    ..."), and so do people joined to it by "and" ("Ryu Sun-hui, 38, and her two daughters",
+    "Hwang, then 73, and Kim") unless each is one of a list of defectors (``group`` False)."""
+    members = coordinated(head) if group else [head]
+    if len(members) > 1:
+        return head.doc[min(m.left_edge.i for m in members) : max(_own_phrase(m).end for m in members)]
+    return _own_phrase(head)
+
+
+def _own_phrase(head: Token) -> Span:
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"appos", "prep", "amod", "compound", "nummod"} and child.left_edge.i == end:
+    rights = list(head.rights)
+    for index, child in enumerate(rights):
+        following = rights[index + 1] if index + 1 < len(rights) else None
+        if child.dep_ == "appos" and child.left_edge.i == end:
+            bracketed = end > 0 and doc[end - 1].text == "("  # "(12 female employees and one male manager)"
+            end = child.right_edge.i + 1 if bracketed else _own_phrase(child).end  # not a list that follows it
+        elif child.dep_ in {"prep", "amod", "compound", "nummod"} and child.left_edge.i == end:
             end = child.right_edge.i + 1
         elif child.dep_ == "punct" and child.text in {"(", ")"} and child.i == end:
             end = child.i + 1  # "13 North Korean workers (12 female employees and one male manager)"
+        elif child.dep_ == "punct" and child.text == "," and child.i == end and following is not None \
+                and following.dep_ == "appos" and following.left_edge.i == end + 1:
+            end = child.i + 1  # "His elder brother, Chang Sung-ho, ..."
         else:
             break
+    if head.ent_type_ == "PERSON":  # a name the parser split ("Kang Min-chol" as three subjects)
+        name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if name is not None:
+            start, end = min(start, name.start), max(end, name.end)
     return doc[start:end]
 
 
-def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token) -> tuple[int | None, tuple[int, int] | None]:
+def coordinated(head: Token) -> list[Token]:
+    """The people joined by "and" in one subject, in order: ``head`` and its conjuncts ("12
+    waitresses and their manager"), or two subjects the parser split ("Hwang, then 73, and Kim
+    shook off their minders")."""
+    members = [head]
+    for token in [head]:
+        members += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+    if head.dep_ in _SUBJECTS:
+        for sibling in head.head.children:
+            if sibling.dep_ not in _SUBJECTS or sibling.i == head.i:
+                continue
+            first, second = (sibling, head) if sibling.i < head.i else (head, sibling)
+            joined = first.right_edge.i + 1 == second.left_edge.i
+            if joined and any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+                members.append(sibling)
+    return sorted(set(members), key=lambda t: t.i)
+
+
+def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token,
+             people: list[Span] | None = None) -> tuple[int | None, tuple[int, int] | None]:
     """How many left: a number in the phrase ("13 workers", "a family of four", "the three"),
-    "the pair", a single person (1), "with his wife" (2), "with his family" (unknown)."""
-    inside = [q for q in quantities if who.start <= q.start and q.end <= who.end
-              and q.label_ in {"count", "reference", "size", "rate"}]
-    if inside:
-        first = inside[0]
+    "the pair", a named or single person (1), each of several joined by "and" ("Ryu Sun-hui and
+    her two daughters": 3), with the companions the text counts ("with his wife": 2, "with his
+    wife and teenage son": 3; "with his family", "with his wife and children": unknown)."""
+    people = people or []
+    members = coordinated(who.root)
+    if len(members) > 1:
+        counts = [_member_count(m, quantities, cues, people) for m in members]
+        first = _quantity_in(who, quantities)
+        span = (first.start, first.end) if first is not None else None
+        return (None, span) if any(c is None for c in counts) else (sum(counts), span)
+    first = _quantity_in(who, quantities)
+    if first is not None:
         value = first._.quantity["value"]
         count = int(value) if value == int(value) else None
-        if count is not None and first.label_ != "rate":
-            count += _conjoined(who.root, first)  # "12 waitresses and their manager"
         return count, (first.start, first.end)
     words = [t.lower_ for t in who]
     if any(cues.has("pair_word", w) for w in words):
         return 2, None
     head = who.root
-    companions = _companions(trigger)
-    if head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "family"}:
+    named = _named(head, people)
+    if (head.tag_ in {"NNS", "NNPS"} and not named) or head.lower_ in {"they", "them", "family"}:
         return None, None
-    if companions == "family":
-        return None, None
-    single = 2 if companions == "wife" else 1
-    return single, None
+    companions = companion_count(trigger, cues)
+    return (None, None) if companions is None else (1 + companions, None)
 
 
-def _conjoined(head: Token, number: Span) -> int:
-    """People joined to a counted group by "and": one for each singular noun ("and their
-    manager"), the number for a counted one ("and two children"); never inside a parenthesis."""
-    extra = 0
-    for conj in head.children:
-        if conj.dep_ != "conj" or conj.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        numbers = [t for t in conj.children if t.like_num and t.dep_ == "nummod"]
+def _quantity_in(span: Span, quantities: list[Span]) -> Span | None:
+    inside = [q for q in quantities if span.start <= q.start and q.end <= span.end
+              and q.label_ in {"count", "reference", "size", "rate"}]
+    return inside[0] if inside else None
+
+
+def _named(token: Token, people: list[Span]) -> bool:
+    return any(p.start <= token.i < p.end for p in people) or token.ent_type_ == "PERSON"
+
+
+def _member_count(member: Token, quantities: list[Span], cues: Cues, people: list[Span]) -> int | None:
+    """One member of a coordinated group: its number ("her two daughters": 2), a pair, one named
+    or singular person, or unknown (a plural without a number)."""
+    number = _quantity_in(_own_phrase(member), quantities)
+    if number is not None:
+        value = number._.quantity["value"]
+        return int(value) if value == int(value) else None
+    if cues.has("pair_word", member.lower_):
+        return 2
+    if _named(member, people) or member.tag_ in {"NN", "NNP"}:
+        return 1
+    return None
+
+
+def companion_count(trigger: Token, cues: Cues) -> int | None:
+    """How many people left with the one who did: 0 when the text names none; "with his wife"
+    1, "with his wife and teenage son" 2, "with her two daughters" 2; None when it does not
+    count them ("with his family", "with his wife and children"). Only those named as the
+    leaver's own ("his aide") or kin count: "set out with a broker" adds nobody."""
+    for verb in _sharing_subject(trigger):
+        for child in verb.children:
+            preposition = child if child.lower_ == "with" else next(
+                (c for c in child.children if c.lower_ == "with"), None) if child.lower_ == "together" else None
+            if preposition is None or child.dep_ not in {"prep", "advmod"}:
+                continue
+            objects = [c for c in preposition.children if c.dep_ == "pobj"]
+            if objects:
+                return _companions_in(objects[0], cues)
+    return 0
+
+
+def _sharing_subject(trigger: Token) -> list[Token]:
+    """The trigger and the verbs joined to it that have no subject of their own ("vanished in
+    France ... and was likewise admitted ... together with his own family")."""
+    verbs = [trigger]
+    verbs += [c for c in trigger.children if c.dep_ == "conj" and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    if trigger.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in trigger.children):
+        verbs.append(trigger.head)
+    return verbs
+
+
+def _companions_in(first: Token, cues: Cues) -> int | None:
+    listed = [first]
+    for noun in listed:  # "his wife and teenage son", "his wife, son and daughter"
+        listed += [c for c in noun.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    total = 0
+    for noun in listed:
+        numbers = [c for c in noun.children if c.dep_ == "nummod" and c.like_num]
+        if noun.lower_ in _UNCOUNTED_COMPANIONS and not numbers:
+            return None  # "with his family": how many is not said
         if numbers:
             value = parse_quantity([numbers[0].text])
-            extra += int(value) if value else 0
-        elif conj.tag_ in {"NN", "NNP"}:
-            extra += 1
-    return extra
-
-
-def _companions(trigger: Token) -> str | None:
-    """"with his family" -> "family", "with his wife" -> "wife"."""
-    for child in trigger.subtree:
-        if child.lower_ == "with" and child.head.i == trigger.i:
-            objects = [c.lower_ for c in child.subtree if c.pos_ == "NOUN"]
-            if objects and objects[0] in {"family", "families", "children", "relatives"}:
-                return "family"
-            if objects and objects[0] in {"wife", "husband"} and len(objects) == 1:
-                return "wife"
-            if objects:
-                return "family"
-    return None
+            if value is None:
+                return None
+            total += int(value)
+        elif noun.tag_ in {"NNS", "NNPS"}:
+            return None
+        elif cues.has("kin", noun.lower_) or any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in noun.children) \
+                or (noun.dep_ == "conj" and total > 0):
+            total += 1  # "his wife", "his aide", "and teenage son"
+    return total
 
 
 def in_all(sentence: Span) -> tuple[int, tuple[int, int]] | None:
@@ -224,14 +345,54 @@ def doc_span(token: Token) -> Span:
 
 
 def people_in(span: Span, people: list[Span], clusters: dict) -> list[str]:
-    """Canonical names of the people named inside ``span``."""
-    names = []
+    """Canonical names of the people named inside ``span``, in order; a proper noun the
+    entities missed here but found elsewhere as a person's name ("Hwang, then 73, and Kim")
+    is that person."""
+    found: list[tuple[int, str]] = []
     for mention in people:
         if span.start <= mention.start and mention.end <= span.end:
-            name = clusters.get(mention.kb_id_, {}).get("name", mention.text)
-            if name not in names:
-                names.append(name)
+            found.append((mention.start, clusters.get(mention.kb_id_, {}).get("name", mention.text)))
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for token in span:
+        if token.pos_ == "PROPN" and token.i not in covered and token.ent_type_ != "PERSON":
+            same = next((p for p in people if p.text == token.text), None)
+            if same is not None:
+                found.append((token.i, clusters.get(same.kb_id_, {}).get("name", same.text)))
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
     return names
+
+
+def companion_names(trigger: Token, people: list[Span], clusters: dict) -> list[str]:
+    """People named among those who left with the leader ("fled ... together with his wife,
+    Choi Soo-bong")."""
+    names: list[str] = []
+    for verb in _sharing_subject(trigger):
+        for child in verb.children:
+            preposition = child if child.lower_ == "with" else next(
+                (c for c in child.children if c.lower_ == "with"), None) if child.lower_ == "together" else None
+            if preposition is not None and child.dep_ in {"prep", "advmod"}:
+                names += people_in(doc_span(preposition), people, clusters)
+    return names
+
+
+def ranked_person(noun: Token, people: list[Span]) -> Token | None:
+    """Whom a superlative is said of: the subject of "Ko ... became one of the first diplomats
+    to seek refuge", the person in "making him one of the most senior diplomats ever to
+    defect"; None for a rank of nobody in particular ("the highest-ranking diplomat to defect
+    since 2016")."""
+    candidates: list[Token] = []
+    if noun.dep_ in {"attr", "oprd", "acomp"}:
+        candidates += [c for c in noun.head.children if c.dep_ in _SUBJECTS]
+    if noun.dep_ == "appos":
+        candidates.append(noun.head)
+    candidates += [t for t in noun.subtree if t.i < noun.i and t.dep_ in _SUBJECTS]
+    for candidate in candidates:
+        if candidate.lower_ in _PRONOUNS or _named(candidate, people):
+            return candidate
+    return None
 
 
 def organizations_in(span: Span, organizations: list[Span], clusters: dict) -> list[str]:

@@ -28,11 +28,26 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..attribution import entity_names, source_of
 from ..spans import headline
-from ..defections import Cues, has_escape_context, is_adjectival, is_aggregate, is_hypothetical, returns_north, status
+from ..defections import (
+    Cues,
+    has_escape_context,
+    is_adjectival,
+    is_aggregate,
+    is_category,
+    is_hypothetical,
+    is_share_of_aggregate,
+    poses_as_defector,
+    returns_north,
+    status,
+    superlative_noun,
+    tells_again,
+)
+from ..event_dates import date_by_reference, reference_sentences, trigger_time
 from ..event_places import places_in
 from ..participants import (
     antecedent,
     companion,
+    companion_names,
     count_of,
     in_all,
     is_animate,
@@ -43,10 +58,11 @@ from ..participants import (
     people_in,
     phrase,
     pronoun_antecedent,
+    ranked_person,
 )
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
-from ..pairing import pair, time_refs
+from ..pairing import time_refs
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
@@ -69,6 +85,7 @@ class _Event:
     failed: bool = False
     triggers: list[str] = field(default_factory=list)
     headline: bool = False  # told in the headline: the body tells it again
+    needs_story: bool = False  # "Police detained her": a failed defection only of someone told escaping
 
 
 class Events(TableComponent):
@@ -106,16 +123,25 @@ class Events(TableComponent):
         events: list[_Event] = []
         title = headline(doc)
         for trigger, kind in self._triggers(doc):
-            if is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind):
+            if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
+                    or poses_as_defector(trigger, self.cues)):
                 continue
-            for head in self._participant_heads(trigger, kind, people):
-                event = self._read(trigger, kind, head, quantities, people, clusters, refs, published)
+            ranked = superlative_noun(trigger)
+            if ranked is not None:  # "X became one of the first diplomats to defect": X's defection only
+                person = ranked_person(ranked, people)
+                heads = [antecedent(person, doc, people)] if person is not None else []
+            else:
+                heads = self._participant_heads(trigger, kind, people)
+            for head in heads:
+                event = self._read(trigger, kind, head, quantities, people, clusters, refs, listed=len(heads) > 1)
+                if event is not None and ranked is not None and is_pronoun(event.who):
+                    event.year = event.month = None  # "making him one of the most senior ... ever to defect"
                 if event is not None:
                     event.headline = title is not None and trigger.sent.start == title.start
                     self._merge(events, event, quantities, people, clusters)
         for event in events:
             if event.year is None:
-                event.year, event.month = _date_by_reference(event, refs)
+                event.year, event.month = date_by_reference(event.sentences[0], event.who, event.first, refs)
             _add_continuations(event, events)
         for event in events:  # "He was accompanied by Kim Duk-hong"
             for sentence in list(event.sentences):
@@ -155,37 +181,35 @@ class Events(TableComponent):
         return [head]
 
     def _read(self, trigger: Token, kind: str, head: Token | None, quantities: list[Span], people: list[Span],
-              clusters: dict, refs: dict, published: str | None) -> _Event | None:
+              clusters: dict, refs: dict, listed: bool = False) -> _Event | None:
         sentence = trigger.sent
-        who = phrase(head) if head is not None else None
+        who = phrase(head, group=not listed) if head is not None else None
         count, count_span = (None, None)
         if who is not None:
-            if not is_animate(who, people, self.cues):
+            if not is_animate(who, people, self.cues) or is_category(who, people, self.cues):
                 return None
-            count, count_span = count_of(who, quantities, self.cues, trigger)
+            if is_share_of_aggregate(head, self.cues, self.max_batch):
+                return None  # "Only three of the 236 crossed the border directly"
+            count, count_span = count_of(who, quantities, self.cues, trigger, people)
             stated = in_all(sentence)
             if stated is not None and (count is None or stated[0] > count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
-        sentence_refs = refs.get(sentence.start, [])
         figures = [q for q in quantities if q.sent.start == sentence.start]
-        anchor = sentence.doc[trigger.i : trigger.i + 1]
-        pairing = pair(anchor, sentence_refs, {}, [anchor], figures)
-        year = month = None
-        if pairing is not None and len(pairing.refs) == 1 and pairing.refs[0].resolved is not None:
-            year, month = pairing.refs[0].resolved.year, pairing.refs[0].resolved.month
-            if _dates_the_report(trigger, pairing.refs[0]):
-                month = None  # "In June, officials said a diplomat had defected weeks earlier"
+        year, month = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
         if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
             return None
-        if kind in _FAILED_KINDS and (count is not None and count >= self.max_batch or
-                                      not has_escape_context(trigger, who, self.cues)):
-            return None  # a batch returned after fleeing separately is a count; an arrest, no escape
+        failed = kind in _FAILED_KINDS
+        if failed and (who is None or count is not None and count >= self.max_batch):
+            return None  # a batch returned after fleeing separately is a count
+        told_before = who is not None and (is_pronoun(who) or is_definite(who, trigger))
+        untold = failed and not has_escape_context(trigger, who, self.cues)
+        if untold and not told_before:
+            return None  # an arrest, no escape
         event = _Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
-                       year=year, month=month, failed=kind in _FAILED_KINDS, triggers=[trigger.text])
+                       year=year, month=month, failed=failed, triggers=[trigger.text], needs_story=untold)
         if who is not None:
             event.people = people_in(who, people, clusters)
-        if kind in _FAILED_KINDS and who is None:
-            return None
+            event.people += [name for name in companion_names(trigger, people, clusters) if name not in event.people]
         return event
 
     def _merge(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
@@ -193,13 +217,17 @@ class Events(TableComponent):
         """One defection told again is one record: the same person; "he", "they", "the soldier"
         after it; the same head-count on the same date; the headline's defection in the body.
         A defection told only by reference ("the two ...") that links to none is dropped."""
-        same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
+        again = tells_again(new.first, self.cues)
+        same = next((old for old in reversed(events) if _same_who(old, new)), None)  # "who had sailed south ... were sent back"
+        if same is None and not again:
+            same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
         if same is None and new.who is not None and is_pronoun(new.who):
-            same = self._by_antecedent(events, new, quantities, people, clusters)
+            same = self._by_antecedent(events, new, quantities, people, clusters, again)
             if same is None:
                 return
         elif same is None and new.who is not None and is_definite(new.who, new.first) and not new.people:
-            same = next((old for old in reversed(events[-3:]) if _counts_agree(new, old)), None)
+            same = _told_in_the_sentence(events, new) or next(
+                (old for old in reversed(events[-3:]) if _counts_agree(new, old)), None)
             if same is None and new.count is None:
                 return  # "the soldier" with no soldier told before: nothing to add
         if same is None:
@@ -209,16 +237,16 @@ class Events(TableComponent):
             same = next((old for old in events if old.headline and not new.headline
                          and _tells_the_same(old, new, first_after=only_headline)), None)
         if same is None:
-            if new.who is not None:
+            if new.who is not None and not new.needs_story:
                 events.append(new)
             return
         _absorb(same, new)
 
     def _by_antecedent(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
-                       clusters: dict) -> _Event | None:
+                       clusters: dict, again: bool = False) -> _Event | None:
         """"He" or "they": an event told earlier in the same sentence ("sent the pair back after
         they were captured"), else the event of the subject of the sentence before, or a new one
-        for that subject."""
+        for that subject (also when the sentence tells another flight: "she fled a second time")."""
         sentence = new.first.sent
         for old in reversed(events):
             if any(s.start == sentence.start for s in old.sentences) and old.first.i < new.first.i:
@@ -233,19 +261,19 @@ class Events(TableComponent):
         if plural and not people_in(who, people, clusters):
             return None  # "they" for "the defected high-ranking officials": a category
         named = people_in(who, people, clusters)
-        for old in reversed(events):
+        for old in [] if again else reversed(events):
             if old.who is not None and old.who.start <= head.i < old.who.end:
                 return old
             if named and set(named) & set(old.people):  # "Hwang and Kim spent 34 days ..., they landed"
                 return old
-        if is_definite(who):  # "... the two men were allowed to fly ... they landed in Seoul"
-            count, _ = count_of(who, quantities, self.cues, new.first)
+        if is_definite(who) and not again:  # "... the two men were allowed to fly ... they landed in Seoul"
+            count, _ = count_of(who, quantities, self.cues, new.first, people)
             recent = [old for old in events[-3:] if count is None or old.count in {None, count}]
             return recent[-1] if recent else None
-        if not is_animate(who, people, self.cues):
+        if not is_animate(who, people, self.cues) or new.needs_story:
             return None
         new.who = who
-        new.count, new.count_span = count_of(who, quantities, self.cues, new.first)
+        new.count, new.count_span = count_of(who, quantities, self.cues, new.first, people)
         new.people = people_in(who, people, clusters)
         events.append(new)
         return new
@@ -261,7 +289,7 @@ class Events(TableComponent):
             "count": event.count,
             "year": event.year,
             "month": event.month,
-            "places": places_in(event.sentences + _reference_sentences(event)),
+            "places": places_in(event.sentences + reference_sentences(event.sentences[0])),
             "people": event.people,
             "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
             "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
@@ -285,7 +313,7 @@ def _absorb(same: _Event, new: _Event) -> None:
         if all(sentence.start != s.start for s in same.sentences):
             same.sentences.append(sentence)
     same.people += [p for p in new.people if p not in same.people]
-    if same.count is None or (same.headline and new.count is not None):
+    if (same.count is None and not (new.who is not None and is_pronoun(new.who))) or (same.headline and new.count is not None):
         same.count, same.count_span = new.count, new.count_span or same.count_span
     if same.year is None:
         same.year, same.month = new.year, new.month
@@ -293,6 +321,21 @@ def _absorb(same: _Event, new: _Event) -> None:
         same.year, same.month = new.year, new.month  # "in November 2020" beats "a little over a year ago"
     same.failed = same.failed or new.failed
     same.triggers.append(new.first.text)
+
+
+def _same_who(old: _Event, new: _Event) -> bool:
+    """Several triggers on one subject ("two fishermen who had sailed south ... and asked to
+    defect were sent back") tell one defection."""
+    return old.who is not None and new.who is not None and (old.who.start, old.who.end) == (new.who.start, new.who.end)
+
+
+def _told_in_the_sentence(events: list[_Event], new: _Event) -> _Event | None:
+    """"Her mother had crossed the Tumen River in 1998, and the two reached South Korea
+    together": a definite group in a sentence that already tells a defection goes on with it."""
+    if any(t.lower_ == "other" for t in new.who):
+        return None  # "the other two": another group
+    start = new.first.sent.start
+    return next((old for old in reversed(events) if any(s.start == start for s in old.sentences)), None)
 
 
 def _same_date_and_count(new: _Event, old: _Event) -> bool:
@@ -323,16 +366,6 @@ def _tells_the_same(headline: _Event, body: _Event, first_after: bool) -> bool:
     return same_noun or first_after or (headline.count is not None and headline.count >= 2 and headline.count == body.count)
 
 
-def _dates_the_report(trigger: Token, ref) -> bool:
-    """The time modifies a verb of saying above the trigger: it dates the news, not the escape."""
-    token = trigger
-    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and token.head.i != token.i:
-        token = token.head
-        if token.i == ref.attach and token.lemma_.lower() in {"say", "tell", "report", "confirm", "announce", "disclose"}:
-            return True
-    return False
-
-
 def _add_continuations(event: _Event, events: list[_Event]) -> None:
     """The sentences that go on telling an event: "She was sold to a farmer in Jilin Province
     and spent six years there before a broker took her on to South Korea." after "she crossed
@@ -354,44 +387,6 @@ def _goes_on(sentence: Span) -> bool:
     """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
                for t in sentence)
-
-
-def _date_by_reference(event: _Event, refs: dict) -> tuple[int | None, int | None]:
-    """"It was the first time since November 2019 that ... In that case Seoul sent two
-    fishermen back": an event told as "that case" takes the time of the sentence before."""
-    sentence = event.sentences[0]
-    words = [t.lower_ for t in sentence[:4]]
-    partitive = event.who is not None and len(event.who) > 2 and event.who[1].lower_ == "of" and event.who[2].lower_ == "the"
-    doc = sentence.doc
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-    superlative = previous is not None and _introduces_a_case(previous)
-    if not partitive and not superlative and not ("that" in words and any(
-            w in {"case", "incident", "instance", "occasion"} for w in words)):
-        return None, None  # "In that case ...", "Two of the four ...": told of a case dated just before
-    if previous is None:
-        return None, None
-    dated = [r for r in refs.get(previous.start, []) if r.resolved is not None and r.value.kind in {"absolute", "anchored"}]
-    if not dated:
-        return None, None
-    return dated[-1].resolved.year, dated[-1].resolved.month
-
-
-def _reference_sentences(event: _Event) -> list[Span]:
-    """The sentence "In that case" points back to is part of the telling."""
-    sentence = event.sentences[0]
-    words = [t.lower_ for t in sentence[:4]]
-    if sentence.start > 0 and "that" in words and any(w in {"case", "incident", "instance"} for w in words):
-        return [sentence.doc[sentence.start - 1].sent]
-    return []
-
-
-def _introduces_a_case(sentence: Span) -> bool:
-    """"The most dramatic came that November.": a short sentence whose subject is a superlative
-    or an ordinal, dating the case the next sentence tells."""
-    if len(sentence) > 12:
-        return False
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
-                                                        for c in t.subtree) for t in sentence)
 
 
 def _including(token: Token) -> list[Token]:

@@ -120,3 +120,80 @@ MONTH_BY_REFERENCE = [
 @pytest.mark.parametrize(("text", "expected"), MONTH_BY_REFERENCE)
 def test_a_month_by_reference_dates_the_event(nlp, text, expected):
     assert [(c, y, m) for c, y, m, *_ in events(nlp, text)] == [expected]
+
+
+def _facts(nlp, text, published="2022-05-10"):
+    return [(c, y, m, s) for c, y, m, s, _ in events(nlp, text, published)]
+
+
+# Who left: a share of a statistic, nobody in particular, agents posing as defectors, a rank
+# among defectors said of no one are no events; each sentence is fresh, not from the corpus.
+NO_EVENT = [
+    "Only four of the 1,230 who arrived that year had crossed the border directly.",
+    "Just two of those who fled last year crossed the Military Demarcation Line on foot.",
+    "Only five of last year's arrivals crossed the border on foot.",
+    "No one was arrested for the escape.",
+    "Each defector who reaches the South in 2021 is screened by the intelligence service.",
+    "Any North Korean who crossed the border in 2020 was quarantined for two weeks.",
+    "Diplomats and students reached the South in 2023, the ministry said.",
+    "Two army officers entered the South in 2009 posing as ordinary defectors.",
+    "The first diplomat to defect since 2016 was never named.",
+    "If Mr. Kim's defection is confirmed, others could follow.",
+    "Russian troops captured three North Korean soldiers near the front in January, according to South "
+    "Korea's spy agency.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_one_in_particular_left(nlp, text):
+    assert events(nlp, text) == []
+
+
+# (text, [(count, year, month, status)])
+EVENT_READINGS = [
+    # a share of a small group told as one is an event ("two of the four asked to stay")
+    ("Two of the three sailors crossed the sea border in March 2021.", [(2, 2021, 3, "completed")]),
+    ("Two brothers crossed the Tumen River in 2009 posing as traders.", [(2, 2009, None, "completed")]),
+    # a lifespan dates no defection; a superlative said of a named person is that person's defection
+    ("Kang Min-chol (5 May 1931 – 2 June 2008) was the most senior officer ever to defect from the army.",
+     [(1, None, None, "completed")]),
+    ("In 2014, Pak Chol-su became the first trade official to defect from the Vienna mission.",
+     [(1, 2014, None, "completed")]),
+    # a capture is a failed defection only in the clause of those caught
+    ("Two women crossed the Yalu River in April 2021 but were caught by Chinese police.", [(2, 2021, 4, "failed")]),
+    ("The couple reached South Korea in July 2019; their son, who had stayed behind in Rome, was sent back to "
+     "Pyongyang.", [(2, 2019, 7, "completed")]),
+    # several triggers on one subject are one defection; a time on the return keeps only the year
+    ("In May 2020, two fishermen who had sailed south and asked to defect were sent back across the border.",
+     [(2, 2020, None, "failed")]),
+    ("In November 2019, the government sent the pair back after they were captured at sea trying to reach the "
+     "South.", [(2, 2019, None, "failed")]),
+    # a second flight of the same person is another event
+    ("Ri Chol-ho fled to China in 2010 and was sent back across the border. In 2013 he fled a second time and "
+     "reached Seoul.", [(1, 2010, None, "failed"), (1, 2013, None, "completed")]),
+    # a definite group in the sentence of a defection goes on with it
+    ("Her father had crossed the Tumen River in 1997, and the two reached Seoul together in 2004.",
+     [(1, 1997, None, "completed")]),
+    # people joined by "and", and the companions the text counts
+    ("Pak Un-ha, 41, and her two sons crossed the Yalu River in 2017.", [(3, 2017, None, "completed")]),
+    ("Kim Song-il and Ri Myong-hui crossed the border in March 2015.", [(2, 2015, 3, "completed")]),
+    ("A senior trade official disappeared from his company with his wife and teenage son in June 2021.",
+     [(3, 2021, 6, "completed")]),
+    ("A senior trade official disappeared from his company with his wife and children in June 2021.",
+     [(None, 2021, 6, "completed")]),
+    ("In June 2021 a miner fled his mine and set out with a broker for Laos.", [(1, 2021, 6, "completed")]),
+    # the subject nearest the verb, not a label before it nor an apposition
+    ("Case 4. Jang Mi-ok, 29, crossed the Tumen River in 2016.", [(1, 2016, None, "completed")]),
+    ("Ri Chol, the counsellor at the embassy in Hanoi, fled with his family in 2015.",
+     [(None, 2015, None, "completed")]),
+    # "also" dates an undated defection by the sentence before; "his escape" retells it
+    ("In January 2024 guards beat protesting workers at a plant in Helong. Two women also slipped out of a "
+     "dormitory at the plant.", [(2, 2024, 1, "completed")]),
+    ("Ri Jong-ho fled Cuba with his family in November 2021. His escape became public only in 2023, when he "
+     "reached Seoul.", [(None, 2021, 11, "completed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_READINGS)
+def test_who_left_how_many_and_when(nlp, text, expected):
+    assert _facts(nlp, text) == expected
