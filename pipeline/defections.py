@@ -139,13 +139,16 @@ def _clause_of_the_caught(trigger: Token) -> list[Token]:
     for child in trigger.children:
         own_subject = [c for c in child.children if c.dep_ in _SUBJECTS]
         other = own_subject and own_subject[0].lower_ not in _PERSONAL
-        if child.dep_ == "nsubj" or child.dep_ == "agent" or child.lower_ == "according" or (child.dep_ in _CLAUSES and other):
+        if child.dep_ == "nsubj" or child.dep_ == "agent" or (child.dep_ in _CLAUSES and other):
             skip.update(t.i for t in child.subtree)
+    for token in trigger.subtree:
+        if token.lower_ == "according" and token.i not in skip:  # "..., according to South Korea's NIS"
+            skip.update(t.i for t in token.subtree)
     tokens = [t for t in trigger.subtree if t.i not in skip]
     shares_subject = trigger.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in trigger.children)
     if shares_subject:  # "crossed the Yalu but were caught": the first verb's words are theirs
         head = trigger.head
-        tokens += [t for t in head.subtree if t.i not in skip and not trigger.left_edge.i <= t.i <= trigger.right_edge.i
+        tokens += [t for t in head.subtree if not trigger.left_edge.i <= t.i <= trigger.right_edge.i
                    and t.lower_ != "according" and not any(a.lower_ == "according" for a in t.ancestors)]
     return tokens
 

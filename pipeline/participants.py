@@ -151,8 +151,14 @@ def coordinated(head: Token) -> list[Token]:
     waitresses and their manager"), or two subjects the parser split ("Hwang, then 73, and Kim
     shook off their minders")."""
     members = [head]
-    for token in [head]:
-        members += [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+    joined_by_and = [c.i for c in head.children if c.dep_ == "cc" and c.lower_ in {"and", "&"}]
+    if joined_by_and:  # "nine North Koreans, women and children among them": a description, no more people
+        members += [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
+                    and c.i > joined_by_and[0]]
+        after = head.right_edge.i + 1  # "the flight of 12 waitresses and their manager", "manager" hung on "flight"
+        for above in [head.head, head.head.head] if head.dep_ == "pobj" else []:
+            members += [c for c in above.children if c.dep_ == "conj" and c.left_edge.i == after
+                        and c.pos_ in {"NOUN", "PROPN"}]
     if head.dep_ in _SUBJECTS:
         for sibling in head.head.children:
             if sibling.dep_ not in _SUBJECTS or sibling.i == head.i:
@@ -164,14 +170,14 @@ def coordinated(head: Token) -> list[Token]:
     return sorted(set(members), key=lambda t: t.i)
 
 
-def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token,
-             people: list[Span] | None = None) -> tuple[int | None, tuple[int, int] | None]:
+def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token, people: list[Span] | None = None,
+             head: Token | None = None) -> tuple[int | None, tuple[int, int] | None]:
     """How many left: a number in the phrase ("13 workers", "a family of four", "the three"),
     "the pair", a named or single person (1), each of several joined by "and" ("Ryu Sun-hui and
     her two daughters": 3), with the companions the text counts ("with his wife": 2, "with his
     wife and teenage son": 3; "with his family", "with his wife and children": unknown)."""
     people = people or []
-    members = coordinated(who.root)
+    members = coordinated(head if head is not None else who.root)
     if len(members) > 1:
         counts = [_member_count(m, quantities, cues, people) for m in members]
         first = _quantity_in(who, quantities)

@@ -68,8 +68,8 @@ from .tables import Tables, TableComponent
 from .times import TIMES_KEY
 
 _FAILED_KINDS = frozenset({"caught", "repatriated", "sent_back"})
-_ORDER = ("defect", "cross", "south", "leave_post", "arrive", "asylum", "stay_south", "caught", "repatriated", "sent_back",
-          "defection")
+_ORDER = ("defect", "cross", "south", "leave_post", "vanish", "arrive", "asylum", "stay_south", "caught", "repatriated",
+          "sent_back", "defection")
 
 
 @dataclass
@@ -190,7 +190,7 @@ class Events(TableComponent):
                 return None
             if is_share_of_aggregate(head, self.cues, self.max_batch):
                 return None  # "Only three of the 236 crossed the border directly"
-            count, count_span = count_of(who, quantities, self.cues, trigger, people)
+            count, count_span = count_of(who, quantities, self.cues, trigger, people, head)
             stated = in_all(sentence)
             if stated is not None and (count is None or stated[0] > count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
@@ -399,8 +399,8 @@ def _including(token: Token) -> list[Token]:
             break
     if not objects and token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"include", "comprise"}:
         objects = [c for c in token.head.children if c.dep_ == "dobj"]
-    if not objects:
-        return []
+    if not objects or objects[0].pos_ == "PRON":
+        return []  # "nine North Koreans, women and children among them": no list of defectors
     first = objects[0]
     listed = [first]
     for item in [first, *[c for c in first.children if c.dep_ == "appos"]]:

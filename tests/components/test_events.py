@@ -197,3 +197,26 @@ EVENT_READINGS = [
 @pytest.mark.parametrize(("text", "expected"), EVENT_READINGS)
 def test_who_left_how_many_and_when(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+# Ways of leaving, drawn from the trigger patterns of events.jsonl: (text, [(count, year, month, status)])
+TRIGGERS = [
+    ("In November 2018, the acting ambassador in Rome went into hiding with his wife.", [(2, 2018, 11, "completed")]),
+    ("The ambassador slipped out of Cairo with his wife in August 1997.", [(2, 1997, 8, "completed")]),
+    ("On the morning of May 3, 2015, a private emerged from the fog in front of a South Korean guard post.",
+     [(1, 2015, 5, "completed")]),
+    ("In 1991 a first secretary sought refuge at the embassy in Vienna.", [(1, 1991, None, "completed")]),
+    ("The April 2016 flight of 12 waitresses and their manager from a restaurant in Ningbo made headlines.",
+     [(13, 2016, 4, "completed")]),
+    ("In March, nine North Koreans, women and children among them, crossed the Northern Limit Line.",
+     [(9, 2022, 3, "completed")]),
+    # drifting is no defection; nor is a capture by an army at war
+    ("Three fishermen drifted across the sea border in May 2019 after their engine failed.", []),
+    ("Ukrainian troops captured two North Korean soldiers in January and took them to Kyiv, according to South "
+     "Korea's spy agency.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIGGERS)
+def test_ways_of_leaving(nlp, text, expected):
+    assert _facts(nlp, text) == expected
