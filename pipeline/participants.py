@@ -21,8 +21,10 @@ _OWNERS = frozenset({"his", "her", "their", "my", "our"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
-def participants(trigger: Token, kind: str) -> Token | None:
+def participants(trigger: Token, kind: str, cues: Cues | None = None) -> Token | None:
     """The head of the noun phrase of those who left."""
+    if cues is not None and is_mistagged_verb(trigger, cues):
+        return _nearest_person_before(trigger, cues)  # "a North Korean man in a wetsuit swam" with "swam" a noun
     if trigger.pos_ == "NOUN" or trigger.tag_ in {"NN", "NNS"}:  # "the defection of X", "X's defection"
         holders = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
@@ -63,6 +65,19 @@ def participants(trigger: Token, kind: str) -> Token | None:
         for token in reversed(list(trigger.sent)[_after_dateline(trigger.sent) : trigger.i - trigger.sent.start]):
             if token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return token
+    return None
+
+
+def is_mistagged_verb(trigger: Token, cues: Cues) -> bool:
+    """A past form that is never a noun ("swam", "fled", "crossed") which the tagger read as one."""
+    return trigger.pos_ in {"NOUN", "PROPN"} and cues.has("past_form", trigger.lower_)
+
+
+def _nearest_person_before(trigger: Token, cues: Cues) -> Token | None:
+    """The nearest person noun or name before a mistagged verb, in its sentence."""
+    for token in reversed(trigger.doc[trigger.sent.start + _after_dateline(trigger.sent) : trigger.i]):
+        if token.pos_ in {"NOUN", "PROPN"} and (cues.has("person_noun", token.lower_) or token.ent_type_ == "PERSON"):
+            return token
     return None
 
 
@@ -127,7 +142,7 @@ def _own_phrase(head: Token) -> Span:
     rights = list(head.rights)
     for index, child in enumerate(rights):
         following = rights[index + 1] if index + 1 < len(rights) else None
-        if child.dep_ == "appos" and child.left_edge.i == end:
+        if child.dep_ == "appos" and child.left_edge.i == end and child.pos_ != "PRON":
             bracketed = end > 0 and doc[end - 1].text == "("  # "(12 female employees and one male manager)"
             end = child.right_edge.i + 1 if bracketed else _own_phrase(child).end  # not a list that follows it
         elif child.dep_ in {"prep", "amod", "compound", "nummod"} and child.left_edge.i == end:
@@ -135,7 +150,7 @@ def _own_phrase(head: Token) -> Span:
         elif child.dep_ == "punct" and child.text in {"(", ")"} and child.i == end:
             end = child.i + 1  # "13 North Korean workers (12 female employees and one male manager)"
         elif child.dep_ == "punct" and child.text == "," and child.i == end and following is not None \
-                and following.dep_ == "appos" and following.left_edge.i == end + 1:
+                and following.dep_ == "appos" and following.pos_ != "PRON" and following.left_edge.i == end + 1:
             end = child.i + 1  # "His elder brother, Chang Sung-ho, ..."
         else:
             break
@@ -283,9 +298,11 @@ def in_all(sentence: Span) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
-def is_animate(who: Span, people: list[Span], cues: Cues) -> bool:
+def is_animate(who: Span, people: list[Span], cues: Cues, trigger: Token | None = None) -> bool:
     """Those who left are people (or their boat): a named person, a pronoun, a person noun
-    ("soldier", "workers", "family"), or a number of something ("the four")."""
+    ("soldier", "workers", "family") or one in apposition ("One interviewee, a former worker at
+    a textile mill, crossed"), someone of an age ("a carpenter in his 40s"), someone whose own
+    place they left ("left his dormitory"), or a number of something ("the four")."""
     root = who.root
     if root.lower_ in _PRONOUNS:
         return True
@@ -293,9 +310,32 @@ def is_animate(who: Span, people: list[Span], cues: Cues) -> bool:
         return True
     if cues.has("person_noun", root.lower_):
         return True
+    if any(t.dep_ == "appos" and t.head.i == root.i and cues.has("person_noun", t.lower_) for t in who):
+        return True
+    if root.tag_ == "NN" and (_has_an_age(root) or (trigger is not None and _leaves_own_place(trigger))):
+        return True
     counted = any(c.dep_ == "nummod" and c.like_num for c in root.children)
     unit = root.lower_ in {"years", "months", "weeks", "days", "hours", "decades", "times", "percent", "cases"}
     return root.like_num or (counted and not unit and root.morph.get("Number") == ["Plur"])  # "11 North Korean loggers"
+
+
+def _has_an_age(noun: Token) -> bool:
+    """"a carpenter in his 40s", "a man, 38,": only a person has an age."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            if any(t.lower_ in {"his", "her"} for t in child.subtree) and any(t.like_num or t.lower_.endswith("s") and
+                                                                               t.text[:1].isdigit() for t in child.subtree):
+                return True
+    return False
+
+
+def _leaves_own_place(trigger: Token) -> bool:
+    """"left his dormitory", "fled her post": the place left is the leaver's own, so the leaver
+    is a person."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}
+                for g in c.subtree if g.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for o in objects for c in o.children)
 
 
 def is_definite(who: Span, trigger: Token | None = None) -> bool:

@@ -51,6 +51,7 @@ from ..participants import (
     count_of,
     in_all,
     is_animate,
+    is_mistagged_verb,
     is_definite,
     is_pronoun,
     organizations_in,
@@ -167,16 +168,17 @@ class Events(TableComponent):
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
         """Who left; a list ("defections by ranking officials, including Thae Yong Ho and a
         colonel of the General Bureau of Reconnaissance") gives one event each."""
-        head = participants(trigger, kind)
-        if head is None and trigger.pos_ == "NOUN":
+        head = participants(trigger, kind, self.cues)
+        if head is None and trigger.pos_ == "NOUN" and not is_mistagged_verb(trigger, self.cues):
             return _including(trigger)
         if head is None:
             return [None] if trigger.pos_ == "VERB" else []
         head = antecedent(head, trigger.doc, people)
-        listed = _including(head) or (_including(trigger) if trigger.pos_ == "NOUN" else [])
+        listed = _including(head) or (_including(trigger) if trigger.pos_ == "NOUN" and not is_mistagged_verb(
+            trigger, self.cues) else [])
         if listed:
             return listed
-        if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS":
+        if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not is_mistagged_verb(trigger, self.cues):
             return []  # "elite defections have risen": a category
         return [head]
 
@@ -184,15 +186,17 @@ class Events(TableComponent):
               clusters: dict, refs: dict, listed: bool = False) -> _Event | None:
         sentence = trigger.sent
         who = phrase(head, group=not listed) if head is not None else None
+        if who is not None and who.start < trigger.i < who.end:  # a misparse hung the verb inside the subject's phrase
+            who = who.doc[_noun_start(head) : trigger.i]
         count, count_span = (None, None)
         if who is not None:
-            if not is_animate(who, people, self.cues) or is_category(who, people, self.cues):
+            if not is_animate(who, people, self.cues, trigger) or is_category(who, people, self.cues):
                 return None
             if is_share_of_aggregate(head, self.cues, self.max_batch):
                 return None  # "Only three of the 236 crossed the border directly"
             count, count_span = count_of(who, quantities, self.cues, trigger, people, head)
             stated = in_all(sentence)
-            if stated is not None and (count is None or stated[0] > count):
+            if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
         figures = [q for q in quantities if q.sent.start == sentence.start]
         year, month = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
@@ -387,6 +391,16 @@ def _goes_on(sentence: Span) -> bool:
     """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
                for t in sentence)
+
+
+def _noun_start(head: Token) -> int:
+    """Where the words before a noun that belong to it begin ("a young man"), not an opening
+    time phrase a misparse hung on it ("In July 2020, a young man")."""
+    start = head.i
+    while start > head.sent.start and head.doc[start - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} \
+            and head.doc[start - 1].ent_type_ != "DATE":
+        start -= 1
+    return start
 
 
 def _including(token: Token) -> list[Token]:

@@ -220,3 +220,26 @@ TRIGGERS = [
 @pytest.mark.parametrize(("text", "expected"), TRIGGERS)
 def test_ways_of_leaving(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+# Those who left are people: an apposition, an age or their own place says so, and a past form
+# the tagger took for a noun ("a man in a wetsuit swam") is still the verb of the nearest person.
+PEOPLE_WHO_LEFT = [
+    ("In March 2023, a carpenter in his 30s left his dormitory at a building site in Khabarovsk.",
+     [(1, 2023, 3, "completed")]),
+    ("One interviewee, a former nurse at a hospital in Musan, crossed the Tumen River in May 2019.",
+     [(1, 2019, 5, "completed")]),
+    ("In July 2020, a young man in a wetsuit swam across the river border near Gimpo.", [(1, 2020, 7, "completed")]),
+    ("In 2020 the company's branch left its office in Dandong.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE_WHO_LEFT)
+def test_those_who_left_are_people(nlp, text, expected):
+    assert _facts(nlp, text) == expected
+
+
+def test_a_mistagged_past_form_keeps_its_subject(nlp):
+    doc = nlp("In July 2020, a young man in a wetsuit swam across the river border near Gimpo.")
+    (event,) = [f for f in doc._.facts if f.kind == "events"]
+    assert event.description == "a young man in a wetsuit"
