@@ -187,7 +187,11 @@ class Events(TableComponent):
         sentence = trigger.sent
         who = phrase(head, group=not listed) if head is not None else None
         if who is not None and who.start < trigger.i < who.end:  # a misparse hung the verb inside the subject's phrase
-            who = who.doc[_noun_start(head) : trigger.i]
+            start = _noun_start(head) if is_mistagged_verb(trigger, self.cues) else who.start
+            end = trigger.i
+            while end > start + 1 and who.doc[end - 1].lower_ in {",", "who", "that", "which", "had", "has", "have"}:
+                end -= 1  # "Thae Yong-ho, the minister ..., who fled"
+            who = who.doc[start:end]
         count, count_span = (None, None)
         if who is not None:
             if not is_animate(who, people, self.cues, trigger) or is_category(who, people, self.cues):
