@@ -22,18 +22,22 @@ _LIFE_WORDS = frozenset({"born", "b.", "died", "d."})
 _DASHES = frozenset({"–", "-", "—"})
 
 
-def trigger_time(trigger: Token, refs: list[TimeRef], figures: list[Span], cues: Cues) -> tuple[int | None, int | None]:
-    """The year and month of the time the trigger's clause carries (see the module docstring)."""
+Date = tuple[int | None, int | None, int | None]  # year, month, day
+
+
+def trigger_time(trigger: Token, refs: list[TimeRef], figures: list[Span], cues: Cues) -> Date:
+    """The year, month and day of the time the trigger's clause carries (see the module
+    docstring); the day only tells two defections of one month apart."""
     usable = [ref for ref in refs if not in_lifespan(ref.span)]
     anchor = trigger.doc[trigger.i : trigger.i + 1]
     pairing = pair(anchor, usable, {}, [anchor], figures)
     if pairing is None or len(pairing.refs) != 1 or pairing.refs[0].resolved is None:
-        return None, None
+        return None, None, None
     ref = pairing.refs[0]
-    year, month = ref.resolved.year, ref.resolved.month
+    year, month, day = ref.resolved.year, ref.resolved.month, ref.resolved.day
     if dates_the_report(trigger, ref) or dates_a_return(ref, cues):
-        month = None
-    return year, month
+        month = day = None
+    return year, month, day
 
 
 def dates_the_report(trigger: Token, ref: TimeRef) -> bool:

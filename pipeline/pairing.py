@@ -65,6 +65,7 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     by_sentence: dict[int, list[TimeRef]] = {}
     last_year: int | None = None
     last_month: int | None = None
+    published = fullest_date(spans, published)
     for span in sorted(spans, key=lambda s: s.start):
         value = TimeValue(**span._.time)
         resolved = resolve(value, published, last_year, last_month)
@@ -81,6 +82,33 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     for refs in by_sentence.values():
         _group(refs)
     return by_sentence
+
+
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+
+
+def fullest_date(spans: list[Span], published: str | None) -> str | None:
+    """The fullest date the text gives for resolving relative days and months (GUIDELINES,
+    fourth round): the publication date, or the day of a dateline ("SOKCHO, South Korea, Oct.
+    24 -- ...") in the year published when the publication date names no day."""
+    if published is not None and len(published) >= 10:
+        return published
+    for span in spans:
+        value = TimeValue(**span._.time)
+        if value.day is None or value.month is None or not _in_dateline(span):
+            continue
+        year = value.years if value.kind == "absolute" else int(published[:4]) if published else None
+        if year is not None and (published is None or int(published[:4]) == year):
+            return f"{year:04d}-{value.month:02d}-{value.day:02d}"
+    return published
+
+
+def _in_dateline(span: Span) -> bool:
+    """A date between a place in capitals and a dash at the start of a sentence near the top."""
+    doc, sentence = span.doc, span.sent
+    after = doc[span.end] if span.end < len(doc) else None
+    return (sentence.start < 80 and after is not None and after.text in _DATELINE_DASHES and sentence[0].is_upper
+            and len(sentence[0].text) > 1 and span.start - sentence.start <= 8)
 
 
 def _opens_earlier_clause(span: Span, value: TimeValue) -> bool:

@@ -32,8 +32,8 @@ def participants(trigger: Token, kind: str, cues: Cues | None = None) -> Token |
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "by"} and child.i > trigger.i - 1:
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects and objects[0].i != trigger.i:
+                    objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+                    if objects and objects[0].i != trigger.i:  # not "the second sea defection of 2023"
                         return objects[0]
                 if child.dep_ == "poss" and holder is trigger:
                     return child
@@ -215,7 +215,9 @@ def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token, peop
 
 
 def _quantity_in(span: Span, quantities: list[Span]) -> Span | None:
-    inside = [q for q in quantities if span.start <= q.start and q.end <= span.end
+    """The first number of ``span``: a quantity that ends inside it (one that starts on a dash
+    just before it, "-- Four North Koreans" after a dateline, is still its number)."""
+    inside = [q for q in quantities if span.start < q.end <= span.end and q.start >= span.start - 1
               and q.label_ in {"count", "reference", "size", "rate"}]
     return inside[0] if inside else None
 

@@ -83,6 +83,7 @@ class _Event:
     count_span: tuple[int, int] | None = None
     year: int | None = None
     month: int | None = None
+    day: int | None = None  # only to tell two defections of one month apart
     failed: bool = False
     triggers: list[str] = field(default_factory=list)
     headline: bool = False  # told in the headline: the body tells it again
@@ -136,7 +137,7 @@ class Events(TableComponent):
             for head in heads:
                 event = self._read(trigger, kind, head, quantities, people, clusters, refs, listed=len(heads) > 1)
                 if event is not None and ranked is not None and is_pronoun(event.who):
-                    event.year = event.month = None  # "making him one of the most senior ... ever to defect"
+                    event.year = event.month = event.day = None  # "making him one of the most senior ... ever to defect"
                 if event is not None:
                     event.headline = title is not None and trigger.sent.start == title.start
                     self._merge(events, event, quantities, people, clusters)
@@ -203,7 +204,7 @@ class Events(TableComponent):
             if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
         figures = [q for q in quantities if q.sent.start == sentence.start]
-        year, month = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
+        year, month, day = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
         if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
             return None
         failed = kind in _FAILED_KINDS
@@ -214,7 +215,7 @@ class Events(TableComponent):
         if untold and not told_before:
             return None  # an arrest, no escape
         event = _Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
-                       year=year, month=month, failed=failed, triggers=[trigger.text], needs_story=untold)
+                       year=year, month=month, day=day, failed=failed, triggers=[trigger.text], needs_story=untold)
         if who is not None:
             event.people = people_in(who, people, clusters)
             event.people += [name for name in companion_names(trigger, people, clusters) if name not in event.people]
@@ -324,9 +325,11 @@ def _absorb(same: _Event, new: _Event) -> None:
     if (same.count is None and not (new.who is not None and is_pronoun(new.who))) or (same.headline and new.count is not None):
         same.count, same.count_span = new.count, new.count_span or same.count_span
     if same.year is None:
-        same.year, same.month = new.year, new.month
+        same.year, same.month, same.day = new.year, new.month, new.day
     elif same.month is None and new.month is not None and abs((new.year or 0) - same.year) <= 1:
-        same.year, same.month = new.year, new.month  # "in November 2020" beats "a little over a year ago"
+        same.year, same.month, same.day = new.year, new.month, new.day  # "in November 2020" beats "a little over a year ago"
+    elif same.day is None and (same.year, same.month) == (new.year, new.month):
+        same.day = new.day
     same.failed = same.failed or new.failed
     same.triggers.append(new.first.text)
 
@@ -354,6 +357,8 @@ def _same_date_and_count(new: _Event, old: _Event) -> bool:
         return False
     if new.month is not None and old.month is not None and new.month != old.month:
         return False
+    if new.day is not None and old.day is not None and new.day != old.day:
+        return False  # "early on Aug. 8" is not the crossing of Tuesday, Aug. 20
     return not (new.people and old.people and not set(new.people) & set(old.people))
 
 

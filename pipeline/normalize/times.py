@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Literal
 
 from .numbers import parse_number_words
@@ -55,7 +56,8 @@ ANCHOR_WORDS: dict[str, int] = {
 NOW_PHRASES = frozenset({"now", "today", "currently", "so far", "to date", "at present", "as of now", "presently"})
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _MONTH_JOINERS = frozenset({"and", "or", "to", "through", "until", "-", "–"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(_WEEKDAY_ORDER)
 
 Kind = Literal["absolute", "relative", "anchored", "span"]
 
@@ -71,9 +73,11 @@ class TimeValue:
     month_offset: int | None = None  # "last month": -1; "this month": 0
     # For a month named without a year: "latest" ("in April": the latest April on or before
     # publication), "before" ("last April": strictly before), "same" ("this March").
-    which: Literal["latest", "before", "same"] | None = None
+    which: Literal["latest", "before", "same", "after"] | None = None
     end_year: int | None = None  # last year of a span
     fiscal: bool = False
+    day: int | None = None  # the day of the month, when the words name one ("Nov. 3, 2016", "Oct. 24")
+    weekday: int | None = None  # "on Tuesday" (0 = Monday): a day of the week of publication
 
 
 def parse_year(word: str) -> int | None:
@@ -96,7 +100,8 @@ def parse_time(words: list[str]) -> TimeValue | None:
     if phrase in {"the year before last", "the year before last year"}:
         return TimeValue("relative", -2)
     if lowered[-1] in WEEKDAYS and (len(lowered) == 1 or lowered[0] in {"last", "this", "next"}) and len(lowered) <= 2:
-        return TimeValue("relative", 0)  # "on Monday", "last Friday": the week of publication, no month named
+        which = {"last": "before", "next": "after"}.get(lowered[0], "latest")
+        return TimeValue("relative", 0, weekday=_WEEKDAY_ORDER.index(lowered[-1]), which=which)  # "on Monday"
     return (
         _absolute(lowered)
         or _span(lowered)
@@ -137,7 +142,7 @@ def _absolute(words: list[str]) -> TimeValue | None:
     months = [parse_month(w) for w in head if parse_month(w)]
     days = [w for w in head if _DAY.match(w)]
     if len(months) == 1 and len(head) == 1 + len(days) and len(days) <= 1:
-        return TimeValue("absolute", year, month=months[0])
+        return TimeValue("absolute", year, month=months[0], day=_day(days[0]) if days else None)
     return None
 
 
@@ -196,9 +201,9 @@ def _relative(words: list[str]) -> TimeValue | None:
     if len(words) == 1 and (month := parse_month(words[0])) is not None:  # "in April"
         return TimeValue("relative", 0, month=month, which="latest")
     if len(words) == 2 and (month := parse_month(words[0])) is not None and _DAY.match(words[1]):  # "Nov. 10"
-        return TimeValue("relative", 0, month=month, which="latest")
+        return TimeValue("relative", 0, month=month, which="latest", day=_day(words[1]))
     if len(words) == 2 and _DAY.match(words[0]) and (month := parse_month(words[1])) is not None:  # "10 November"
-        return TimeValue("relative", 0, month=month, which="latest")
+        return TimeValue("relative", 0, month=month, which="latest", day=_day(words[0]))
     # "May and June this year": the year, no one month
     if len(words) >= 5 and words[-1] == "year" and words[-2] in RELATIVE_WORDS:
         head = [w for w in words[:-2] if w not in {"of", "between", "from"}]
@@ -257,6 +262,11 @@ def _anchored_month(words: list[str]) -> TimeValue | None:
     return None
 
 
+def _day(word: str) -> int:
+    match = _DAY.match(word)
+    return int(match.group(1)) if match else 0
+
+
 def _count(words: list[str]) -> int | None:
     if len(words) == 1 and words[0].isdigit():
         return int(words[0])
@@ -274,6 +284,7 @@ def _full_year(digits: str) -> int:
 class Resolved:
     year: int
     month: int | None = None
+    day: int | None = None
 
 
 def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
@@ -283,7 +294,9 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
     resolve to None: they name no one year. A month by reference ("that month") needs the month
     named before; with only a year before it, "that month" still names that year."""
     if value.kind == "absolute":
-        return Resolved(value.years, anchor_month if value.month_offset is not None else value.month)
+        if value.month_offset is not None:
+            return Resolved(value.years, anchor_month)
+        return Resolved(value.years, value.month, value.day)
     if value.kind == "anchored" and value.month_offset is not None:
         if anchor is None:
             return None
@@ -296,6 +309,8 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
     if value.kind != "relative" or not published:
         return None
     year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
+    if value.weekday is not None:
+        return _weekday(value, published)
     if value.month_offset is not None:
         if month is None:
             return Resolved(year) if value.month_offset == 0 else None
@@ -303,11 +318,25 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
         return Resolved(total // 12, total % 12 + 1)
     if value.month is not None and value.which is not None:
         if month is None:  # "last November" in an article dated only by its year: the year before
-            return Resolved(year - 1 if value.which == "before" else year, value.month)
+            return Resolved(year - 1 if value.which == "before" else year, value.month, value.day)
         if value.month > month or (value.which == "before" and value.month == month):
-            return Resolved(year - 1 if value.which != "same" else year, value.month)
-        return Resolved(year, value.month)
+            return Resolved(year - 1 if value.which != "same" else year, value.month, value.day)
+        return Resolved(year, value.month, value.day)
     return Resolved(year + value.years, value.month)
+
+
+def _weekday(value: TimeValue, published: str) -> Resolved:
+    """"on Tuesday" is the latest Tuesday on or before a publication day ("last Tuesday" the one
+    before it, "next Tuesday" the one after); with only a year or a month published, the year."""
+    if len(published) < 10:
+        return Resolved(int(published[:4]))
+    today = date.fromisoformat(published[:10])
+    if value.which == "after":
+        day = today + timedelta(days=(value.weekday - today.weekday()) % 7 or 7)
+    else:
+        back = (today.weekday() - value.weekday) % 7
+        day = today - timedelta(days=back or (7 if value.which == "before" else 0))
+    return Resolved(day.year, day.month, day.day)
 
 
 def span_years(value: TimeValue, published: str | None) -> list[int]:

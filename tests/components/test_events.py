@@ -243,3 +243,17 @@ def test_a_mistagged_past_form_keeps_its_subject(nlp):
     doc = nlp("In July 2020, a young man in a wetsuit swam across the river border near Gimpo.")
     (event,) = [f for f in doc._.facts if f.kind == "events"]
     assert event.description == "a young man in a wetsuit"
+
+
+# A day of the week resolves against the fullest date the text gives: the publication day, or a
+# dateline's day in the published year; two crossings of one month on different days are two.
+def test_a_dateline_dates_early_tuesday(nlp):
+    text = ("HAEJU, South Korea, Oct. 4 -- Three sailors sailed a fishing boat across the sea border early "
+            "Tuesday, officials said.")
+    assert _facts(nlp, text, published="2022") == [(3, 2022, 10, "completed")]
+
+
+def test_two_crossings_of_one_month_on_different_days_are_two_events(nlp):
+    text = ("A soldier crossed the Military Demarcation Line early on Tuesday, the military said. Earlier, on May 2, "
+            "a fisherman walked across the mud flats of the Han River estuary.")
+    assert _facts(nlp, text, published="2022-05-10") == [(1, 2022, 5, "completed"), (1, 2022, 5, "completed")]

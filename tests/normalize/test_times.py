@@ -71,6 +71,11 @@ def test_months_by_reference_are_offsets_from_the_month_named_before(text, offse
     assert value is not None and value.kind == N and value.month_offset == offset
 
 
+def test_days_are_kept():
+    assert parse_time("Nov. 3 , 2016".split()).day == 3 and parse_time(["Oct.", "24"]).day == 24
+    assert parse_time(["Tuesday"]).weekday == 1 and parse_time(["last", "Friday"]).which == "before"
+
+
 def test_fiscal_years_are_marked():
     assert parse_time(["FY2021"]).fiscal and not parse_time(["2021"]).fiscal
 
@@ -103,6 +108,13 @@ RESOLVE = [
     (TimeValue(N, 0, month_offset=0), "2020", (2019, None), Resolved(2019)),  # only a year named before
     (TimeValue(N, 0, month_offset=1), "2020", (2019, None), None),  # "the following month" of no month
     (TimeValue(A, 2022, month_offset=0), "2024", (2023, 12), Resolved(2022, 12)),  # "the same month of 2022"
+    # a weekday is the latest such day on or before a full publication date ("last": before it)
+    (TimeValue(R, 0, weekday=1, which="latest"), "2024-08-20", None, Resolved(2024, 8, 20)),
+    (TimeValue(R, 0, weekday=2, which="before"), "2019-08-05", None, Resolved(2019, 7, 31)),
+    (TimeValue(R, 0, weekday=0, which="before"), "2019-08-05", None, Resolved(2019, 7, 29)),
+    (TimeValue(R, 0, weekday=4, which="after"), "2019-08-05", None, Resolved(2019, 8, 9)),
+    (TimeValue(R, 0, weekday=4, which="latest"), "2019", None, Resolved(2019)),
+    (TimeValue(R, 0, month=10, which="latest", day=24), "2023", None, Resolved(2023, 10, 24)),
     (TimeValue(S, 2017, end_year=2019), "2020", None, None),
 ]
 
