@@ -219,6 +219,23 @@ def is_aggregate(who: Span, count: int | None, kind: str, trigger: Token, cues: 
     return generic and statistic and not has_month
 
 
+def turned_back(sentences: list[Span], cues: Cues) -> bool:
+    """A crossing undone at once: the next sentence has them go back ("about 20 soldiers
+    crossed the MDL ... They also withdrew after warning shots", "He returned north an hour
+    later"), and nothing in the telling speaks of defecting."""
+    last = sentences[-1]
+    doc = last.doc
+    if last.end >= len(doc) or any(cues.has("defection_word", t.lower_) for s in sentences for t in s):
+        return False
+    following = doc[last.end].sent
+    for token in following:
+        if token.dep_ in _SUBJECTS and token.lower_ in {"they", "he", "she"} and token.head.dep_ == "ROOT":
+            verb = token.head
+            went = " ".join(t.lower_ for t in verb.subtree if t.i >= verb.i)
+            return cues.has("withdraw", verb.lemma_) or cues.phrase_in("return_north", f"{verb.lower_} {went}")
+    return False
+
+
 def tells_again(trigger: Token, cues: Cues) -> bool:
     """"In 2017 she fled a second time", "he defected again": another defection of someone whose
     earlier one was told, not a retelling of it."""

@@ -18,6 +18,8 @@ _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": None, "the
              "which": None, "that": None}
 _UNCOUNTED_COMPANIONS = frozenset({"family", "families", "relatives", "children", "kids", "others", "people"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+_REPORTING = frozenset({"say", "tell", "add", "report", "note", "confirm", "announce", "explain"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
@@ -86,6 +88,7 @@ def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
     Sun-hui, 38, ... crossed") that may be a person or a number of them (not "sites" in "nine
     workers who had been posted to logging and construction sites in Russia reached"), unless
     it is an apposition of the one before ("Ri Il-gyu, the counsellor ..., fled": Ri)."""
+    subjects = [c for c in subjects if c.lower_ not in _REFLEXIVES] or subjects  # "His mother ... had herself defected"
     before = [c for c in subjects if c.i < verb.i]
     if not before:
         return subjects[0]
@@ -368,7 +371,8 @@ def pronoun_antecedent(who: Span, people: list[Span], cues: Cues) -> Token | Non
         return None
     previous = who.doc[sentence.start - 1].sent
     subjects = [t for t in previous if t.dep_ in _SUBJECTS and _animate_token(t, people, cues)]
-    return subjects[-1] if subjects else None
+    told = [t for t in subjects if t.head.lemma_.lower() not in _REPORTING]  # not "..., a government official said"
+    return (told or subjects)[-1] if subjects else None
 
 
 def _animate_token(token: Token, people: list[Span], cues: Cues) -> bool:
@@ -394,16 +398,18 @@ def doc_span(token: Token) -> Span:
 
 def people_in(span: Span, people: list[Span], clusters: dict) -> list[str]:
     """Canonical names of the people named inside ``span``, in order; a proper noun the
-    entities missed here but found elsewhere as a person's name ("Hwang, then 73, and Kim")
-    is that person."""
+    entities missed here but found elsewhere as a person's name or the first or last word of
+    one ("Hwang, then 73, and Kim"; "Pak" after "Pak Song-chol") is that person."""
     found: list[tuple[int, str]] = []
     for mention in people:
         if span.start <= mention.start and mention.end <= span.end:
             found.append((mention.start, clusters.get(mention.kb_id_, {}).get("name", mention.text)))
     covered = {i for p in people for i in range(p.start, p.end)}
     for token in span:
-        if token.pos_ == "PROPN" and token.i not in covered and token.ent_type_ != "PERSON":
-            same = next((p for p in people if p.text == token.text), None)
+        if token.pos_ == "PROPN" and token.i not in covered and token.is_title:
+            named = [p for p in people if token.text in {p.text, p[0].text, p[-1].text}]  # "Pak" for "Pak Song-chol"
+            before = [p for p in named if p.start < token.i]
+            same = before[-1] if before else (named[0] if named else None)  # the latest named before it
             if same is not None:
                 found.append((token.i, clusters.get(same.kb_id_, {}).get("name", same.text)))
     names: list[str] = []

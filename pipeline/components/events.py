@@ -41,6 +41,7 @@ from ..defections import (
     status,
     superlative_noun,
     tells_again,
+    turned_back,
 )
 from ..event_dates import date_by_reference, reference_sentences, trigger_time
 from ..event_places import places_in
@@ -141,6 +142,7 @@ class Events(TableComponent):
                 if event is not None:
                     event.headline = title is not None and trigger.sent.start == title.start
                     self._merge(events, event, quantities, people, clusters)
+        events = [event for event in events if not turned_back(event.sentences, self.cues)]
         for event in events:
             if event.year is None:
                 event.year, event.month = date_by_reference(event.sentences[0], event.who, event.first, refs)
@@ -262,7 +264,12 @@ class Events(TableComponent):
                 return old
         head = pronoun_antecedent(new.who, people, self.cues)
         if head is None:
-            return events[-1] if events and _counts_agree(new, events[-1]) else None
+            last = events[-1] if events and _counts_agree(new, events[-1]) else None
+            if again and last is not None and not new.needs_story:  # "In 2017 she fled a second time"
+                new.people = list(last.people)
+                events.append(new)
+                return new
+            return last
         who = phrase(head)
         if any(t.lower_ == "other" for t in who):
             return None  # "the other two said they wanted to go home": another group, no defection
@@ -321,9 +328,11 @@ def _absorb(same: _Event, new: _Event) -> None:
     for sentence in new.sentences:
         if all(sentence.start != s.start for s in same.sentences):
             same.sentences.append(sentence)
+    more_named = len(new.people) > len(same.people) and new.count is not None and (same.count or 0) < new.count
     same.people += [p for p in new.people if p not in same.people]
-    if (same.count is None and not (new.who is not None and is_pronoun(new.who))) or (same.headline and new.count is not None):
-        same.count, same.count_span = new.count, new.count_span or same.count_span
+    pronoun = new.who is not None and is_pronoun(new.who)
+    if (same.count is None and not pronoun) or (same.headline and new.count is not None) or more_named:
+        same.count, same.count_span = new.count, new.count_span or same.count_span  # "Hwang ... and Kim": two
     if same.year is None:
         same.year, same.month, same.day = new.year, new.month, new.day
     elif same.month is None and new.month is not None and abs((new.year or 0) - same.year) <= 1:

@@ -257,3 +257,28 @@ def test_two_crossings_of_one_month_on_different_days_are_two_events(nlp):
     text = ("A soldier crossed the Military Demarcation Line early on Tuesday, the military said. Earlier, on May 2, "
             "a fisherman walked across the mud flats of the Han River estuary.")
     assert _facts(nlp, text, published="2022-05-10") == [(1, 2022, 5, "completed"), (1, 2022, 5, "completed")]
+
+
+# Retellings: (text, [(count, year, month, status)])
+RETELLINGS = [
+    # "herself" is no subject of its own; the named mother is
+    ("His mother, Kim Sun-ae, had herself defected in Europe in 1999.", [(1, 1999, None, "completed")]),
+    # a retelling that names more of those who left counts them
+    ("Pak Song-chol became the first envoy ever to defect from the mission. On 3 May 2001, Pak and Ri Chol-jin "
+     "asked for asylum at the embassy in Vienna.", [(2, 2001, 5, "completed")]),
+    # "she" after "she was arrested" still stands for the woman who fled the first time
+    ("Jang Mi-ok first crossed the Tumen River in 2010. She was arrested in 2012 and handed to border guards. In "
+     "2014 she fled a second time and reached Seoul.", [(1, 2010, None, "failed"), (1, 2014, None, "completed")]),
+    # "they" stands for those told of, not for the official who said so
+    ("In March 2021 five fishermen crossed the sea border. The five appear to be relatives, a government official "
+     "said. They told the coast guard that they had come to live in the South.", [(5, 2021, 3, "completed")]),
+    # a crossing undone at once is no defection; one with a word of defecting is
+    ("Around 30 soldiers crossed the Military Demarcation Line in May 2021. They withdrew after warning shots.", []),
+    ("A soldier crossed the Military Demarcation Line in May 2021 and asked to defect. He was taken into custody.",
+     [(1, 2021, 5, "completed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RETELLINGS)
+def test_retellings(nlp, text, expected):
+    assert _facts(nlp, text) == expected
