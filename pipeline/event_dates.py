@@ -28,7 +28,7 @@ Date = tuple[int | None, int | None, int | None]  # year, month, day
 def trigger_time(trigger: Token, refs: list[TimeRef], figures: list[Span], cues: Cues) -> Date:
     """The year, month and day of the time the trigger's clause carries (see the module
     docstring); the day only tells two defections of one month apart."""
-    usable = [ref for ref in refs if not in_lifespan(ref.span)]
+    usable = [ref for ref in refs if not in_lifespan(ref.span) and not _counts_on(ref)]
     anchor = trigger.doc[trigger.i : trigger.i + 1]
     pairing = pair(anchor, usable, {}, [anchor], figures)
     if pairing is None or len(pairing.refs) != 1 or pairing.refs[0].resolved is None:
@@ -38,6 +38,12 @@ def trigger_time(trigger: Token, refs: list[TimeRef], figures: list[Span], cues:
     if dates_the_report(trigger, ref) or dates_a_return(ref, cues):
         month = day = None
     return year, month, day
+
+
+def _counts_on(ref: TimeRef) -> bool:
+    """"several weeks earlier", "days later": no date of their own (the report's time or a month
+    after them in the sentence dates the event)."""
+    return ref.value.kind == "anchored" and ref.value.which in {"after", "before"}
 
 
 def dates_the_report(trigger: Token, ref: TimeRef) -> bool:

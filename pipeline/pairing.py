@@ -66,9 +66,14 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     last_year: int | None = None
     last_month: int | None = None
     published = fullest_date(spans, published)
+    narrative = _narrative_sentences(spans)
     for span in sorted(spans, key=lambda s: s.start):
         value = TimeValue(**span._.time)
         resolved = resolve(value, published, last_year, last_month)
+        story = narrative.get(span.sent.start)
+        if story is not None and story[0] < span.start and value.kind == "relative" and value.which == "latest" \
+                and last_year is not None:
+            resolved = _in_the_story(value, story[1], last_year, last_month)
         if _opens_earlier_clause(span, value):  # "(now), four years after two defectors were elected"
             reference = int(published[:4]) if published else last_year
             resolved = Resolved(reference - value.years) if reference is not None else None
@@ -82,6 +87,31 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     for refs in by_sentence.values():
         _group(refs)
     return by_sentence
+
+
+def _narrative_sentences(spans: list[Span]) -> dict[int, tuple[int, str]]:
+    """Sentences that open by counting on from the time told before ("Just over five weeks
+    later, on the morning of December 21, ..."), by sentence start: where that phrase starts
+    and "after" or "before". A month after it belongs to the story."""
+    found: dict[int, tuple[int, str]] = {}
+    for span in spans:
+        value = TimeValue(**span._.time)
+        if value.kind == "anchored" and value.which in {"after", "before"} and span.sent.start not in found:
+            found[span.sent.start] = (span.start, value.which)
+    return found
+
+
+def _in_the_story(value: TimeValue, direction: str, last_year: int, last_month: int | None) -> Resolved:
+    """A month named without a year in a sentence that counts on from the story's time: the
+    first such month after (or the last before) the month told last, not the latest before
+    publication."""
+    if value.month is None or last_month is None:
+        return Resolved(last_year, value.month, value.day)
+    if direction == "after":
+        year = last_year if value.month >= last_month else last_year + 1
+    else:
+        year = last_year if value.month <= last_month else last_year - 1
+    return Resolved(year, value.month, value.day)
 
 
 _DATELINE_DASHES = frozenset({"--", "—", "–", "-"})

@@ -228,7 +228,7 @@ _SAME_MONTH = frozenset({"that month", "the same month", "that same month", "tha
 
 def _anchored(words: list[str]) -> TimeValue | None:
     phrase = " ".join(words)
-    month = _anchored_month(words)
+    month = _anchored_month(words) or _anchored_days(words)
     if month is not None:
         return month
     if phrase in {"that year", "that same year", "the same year", "the year", "that very year"}:
@@ -244,6 +244,21 @@ def _anchored(words: list[str]) -> TimeValue | None:
         if count:
             return TimeValue("anchored", count * ANCHOR_WORDS[words[-1]])
     return None
+
+
+def _anchored_days(words: list[str]) -> TimeValue | None:
+    """"five weeks later", "days earlier", "a week later": a time after (before) the one the text
+    named last; it names no year or month of its own, but a month named after it in its sentence
+    is the story's ("Just over five weeks later, on December 21": the December after the
+    November told before)."""
+    if len(words) < 2 or words[-1] not in {"later", "earlier", "after", "before"}:
+        return None
+    if words[-2] not in {"day", "days", "week", "weeks", "hour", "hours"}:
+        return None
+    count = words[:-2]
+    if count and count not in (["a"], ["an"], ["a", "few"], ["several"]) and not _count(count):
+        return None
+    return TimeValue("anchored", 0, which="after" if words[-1] in {"later", "after"} else "before")
 
 
 def _anchored_month(words: list[str]) -> TimeValue | None:
@@ -304,6 +319,8 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
             return Resolved(anchor) if value.month_offset == 0 else None
         total = anchor * 12 + (anchor_month - 1) + value.month_offset
         return Resolved(total // 12, total % 12 + 1)
+    if value.kind == "anchored" and value.which is not None:
+        return None  # "five weeks later": it dates the months named after it, not a figure (see pairing)
     if value.kind == "anchored":
         return Resolved(anchor + value.years, value.month) if anchor is not None else None
     if value.kind != "relative" or not published:

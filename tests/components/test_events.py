@@ -282,3 +282,21 @@ RETELLINGS = [
 @pytest.mark.parametrize(("text", "expected"), RETELLINGS)
 def test_retellings(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+# "Five weeks later, on December 21": a month after a phrase that counts on from the story is the
+# story's month; "several weeks earlier" dates nothing by itself.
+COUNTING_ON = [
+    ("A soldier crossed the Military Demarcation Line in November 2017. Just over five weeks later, on the morning "
+     "of December 21, a private emerged from the fog in front of a South Korean guard post.", "2019-08-05",
+     [(1, 2017, 11, "completed"), (1, 2017, 12, "completed")]),
+    ("In June last year, officials said that a diplomat at a mission in Europe had defected several weeks earlier.",
+     "2024-08-23", [(1, 2023, None, "completed")]),
+    ("A logger walked away from his camp in July and reached Khabarovsk four days later.", "2024-09-10",
+     [(1, 2024, 7, "completed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), COUNTING_ON)
+def test_counting_on_from_the_story(nlp, text, published, expected):
+    assert _facts(nlp, text, published) == expected

@@ -27,6 +27,8 @@ MUST_PARSE = [
     ("that month", N, 0, None), ("the same month", N, 0, None), ("the following month", N, 0, None),
     ("a month later", N, 0, None), ("the same week", N, 0, None), ("that day", N, 0, None),
     ("the same month of 2022", A, 2022, None),
+    # counting on from the story: no year or month of their own
+    ("five weeks later", N, 0, None), ("days later", N, 0, None), ("several weeks earlier", N, 0, None),
     ("the 2010s", S, 2010, None), ("1990s", S, 1990, None), ("'90s", S, 1990, None), ("1994-1998", S, 1994, None), ("1994–98", S, 1994, None),
     ("between 2017 and 2023", S, 2017, None), ("from 2017 to 2023", S, 2017, None), ("2017 - 2019", S, 2017, None),
     ("the past two years", S, -2, None), ("the last three years", S, -3, None),
@@ -43,6 +45,7 @@ MUST_NOT_PARSE = [
     "Mondays", "the previous", "2100s4", "FY", "fiscal", "Tuesday last week", "several years ago", "40s", "the 80s",
     "spring", "July and 1995", "July and August", "between December 2022 and January 1997",
     "month", "the month", "months later", "a month", "that month 's end", "the following week",
+    "weeks", "later", "many weeks later",
 ]
 
 
