@@ -189,13 +189,14 @@ def coordinated(head: Token) -> list[Token]:
 
 
 def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token, people: list[Span] | None = None,
-             head: Token | None = None) -> tuple[int | None, tuple[int, int] | None]:
+             head: Token | None = None, group: bool = True) -> tuple[int | None, tuple[int, int] | None]:
     """How many left: a number in the phrase ("13 workers", "a family of four", "the three"),
     "the pair", a named or single person (1), each of several joined by "and" ("Ryu Sun-hui and
     her two daughters": 3), with the companions the text counts ("with his wife": 2, "with his
-    wife and teenage son": 3; "with his family", "with his wife and children": unknown)."""
+    wife and teenage son": 3; "with his family", "with his wife and children": unknown). One of a
+    list of defectors (``group`` False) is counted alone."""
     people = people or []
-    members = coordinated(head if head is not None else who.root)
+    members = coordinated(head if head is not None else who.root) if group else [who.root]
     if len(members) > 1:
         counts = [_member_count(m, quantities, cues, people) for m in members]
         first = _quantity_in(who, quantities)

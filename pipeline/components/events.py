@@ -71,7 +71,7 @@ from .times import TIMES_KEY
 
 _FAILED_KINDS = frozenset({"caught", "repatriated", "sent_back"})
 _ORDER = ("defect", "cross", "south", "leave_post", "vanish", "arrive", "asylum", "stay_south", "caught", "repatriated",
-          "sent_back", "defection")
+          "sent_back", "defection", "cases")
 
 
 @dataclass
@@ -129,6 +129,8 @@ class Events(TableComponent):
             if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
                     or poses_as_defector(trigger, self.cues)):
                 continue
+            if kind == "cases" and not _follows_a_defection(trigger.sent, events):
+                continue  # "Other cases, including ..." are defections only right after one
             ranked = superlative_noun(trigger)
             if ranked is not None:  # "X became one of the first diplomats to defect": X's defection only
                 person = ranked_person(ranked, people)
@@ -201,7 +203,7 @@ class Events(TableComponent):
                 return None
             if is_share_of_aggregate(head, self.cues, self.max_batch):
                 return None  # "Only three of the 236 crossed the border directly"
-            count, count_span = count_of(who, quantities, self.cues, trigger, people, head)
+            count, count_span = count_of(who, quantities, self.cues, trigger, people, head, group=not listed)
             stated = in_all(sentence)
             if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
@@ -411,6 +413,15 @@ def _goes_on(sentence: Span) -> bool:
                for t in sentence)
 
 
+def _follows_a_defection(sentence: Span, events: list[_Event]) -> bool:
+    """The sentence before tells a defection: "Other high-profile cases including a cadre ...
+    and an official with Office 39" after "a series of defections by ranking officials"."""
+    if sentence.start == 0:
+        return False
+    previous = sentence.doc[sentence.start - 1].sent
+    return any(s.start == previous.start for event in events for s in event.sentences)
+
+
 def _noun_start(head: Token) -> int:
     """Where the words before a noun that belong to it begin ("a young man"), not an opening
     time phrase a misparse hung on it ("In July 2020, a young man")."""
@@ -437,6 +448,10 @@ def _including(token: Token) -> list[Token]:
     listed = [first]
     for item in [first, *[c for c in first.children if c.dep_ == "appos"]]:
         listed += [c for c in item.children if c.dep_ == "conj"]
+    for token in first.subtree:  # "a cadre ... who was dispatched to Russia and a European-based official", "official" hung on "Russia"
+        if token.dep_ == "conj" and token not in listed and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON" \
+                and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            listed.append(token)
     return listed
 
 

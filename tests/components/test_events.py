@@ -300,3 +300,17 @@ COUNTING_ON = [
 @pytest.mark.parametrize(("text", "published", "expected"), COUNTING_ON)
 def test_counting_on_from_the_story(nlp, text, published, expected):
     assert _facts(nlp, text, published) == expected
+
+
+# "Other cases including ..." lists defections only right after a defection is told.
+def test_other_cases_after_a_defection_are_events(nlp):
+    text = ("There has also been a series of defections by ranking officials, including Ko Chol-ho, a trade envoy in "
+            "Berlin. Other cases including a colonel of the army's General Staff and a trade official in Dandong have "
+            "been reported by South Korean media.")
+    assert [c for c, *_ in _facts(nlp, text)] == [1, 1, 1]
+
+
+def test_other_cases_after_no_defection_are_no_events(nlp):
+    text = ("Rice prices rose sharply in 2019. Other cases including a colonel of the army's General Staff and a trade "
+            "official in Dandong have been reported by South Korean media.")
+    assert _facts(nlp, text) == []
