@@ -118,12 +118,13 @@ def _names_a_time(ref: TimeRef) -> bool:
     return ref.value.kind in {"absolute", "anchored"} or (ref.value.kind == "relative" and ref.value.month is not None)
 
 
-def reference_sentences(sentence: Span) -> list[Span]:
-    """The sentence "In that case" points back to is part of the telling."""
-    words = [t.lower_ for t in sentence[:4]]
-    if sentence.start > 0 and "that" in words and any(w in _CASE_WORDS - {"occasion"} for w in words):
-        return [sentence.doc[sentence.start - 1].sent]
-    return []
+def reference_sentences(sentence: Span, who: Span | None, trigger: Token) -> list[Span]:
+    """The sentence the telling points back to ("In that case", "Two of the four", "also") is
+    part of the telling."""
+    if sentence.start == 0:
+        return []
+    previous = sentence.doc[sentence.start - 1].sent
+    return [previous] if points_back(sentence, who, trigger, previous) else []
 
 
 def introduces_a_case(sentence: Span) -> bool:

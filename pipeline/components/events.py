@@ -89,6 +89,7 @@ class _Event:
     triggers: list[str] = field(default_factory=list)
     headline: bool = False  # told in the headline: the body tells it again
     needs_story: bool = False  # "Police detained her": a failed defection only of someone told escaping
+    item: Span | None = None  # one defector of a list: the words of the list that are its own
 
 
 class Events(TableComponent):
@@ -137,8 +138,11 @@ class Events(TableComponent):
                 heads = [antecedent(person, doc, people)] if person is not None else []
             else:
                 heads = self._participant_heads(trigger, kind, people)
-            for head in heads:
+            for index, head in enumerate(heads):
                 event = self._read(trigger, kind, head, quantities, people, clusters, refs, listed=len(heads) > 1)
+                if event is not None and len(heads) > 1:  # places of one item of a list: its own words
+                    end = heads[index + 1].left_edge.i if index + 1 < len(heads) else head.right_edge.i + 1
+                    event.item = doc[head.left_edge.i : max(end, head.i + 1)]
                 if event is not None and ranked is not None and is_pronoun(event.who):
                     event.year = event.month = event.day = None  # "making him one of the most senior ... ever to defect"
                 if event is not None:
@@ -307,7 +311,7 @@ class Events(TableComponent):
             "count": event.count,
             "year": event.year,
             "month": event.month,
-            "places": places_in(event.sentences + reference_sentences(event.sentences[0])),
+            "places": places_in(_place_sentences(event)),
             "people": event.people,
             "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
             "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
@@ -411,6 +415,17 @@ def _goes_on(sentence: Span) -> bool:
     """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
                for t in sentence)
+
+
+def _place_sentences(event: _Event) -> list[Span]:
+    """The words whose places are the event's: its sentences, the sentence its telling points
+    back to ("Two of the four ...", "In that case ..."), and of a sentence that lists several
+    defectors only the words of this one's item."""
+    first = event.sentences[0]
+    pointed = reference_sentences(first, event.who, event.first)
+    if event.item is not None and event.item.sent.start == first.start:
+        return pointed + [event.item] + event.sentences[1:]
+    return pointed + event.sentences
 
 
 def _follows_a_defection(sentence: Span, events: list[_Event]) -> bool:

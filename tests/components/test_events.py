@@ -314,3 +314,24 @@ def test_other_cases_after_no_defection_are_no_events(nlp):
     text = ("Rice prices rose sharply in 2019. Other cases including a colonel of the army's General Staff and a trade "
             "official in Dandong have been reported by South Korean media.")
     assert _facts(nlp, text) == []
+
+
+def _places(nlp, text, published="2022-05-10"):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.published_source = published, "metadata"
+    return [e.places for e in nlp(doc)._.facts if e.kind == "events"]
+
+
+# Places are those named in the event's own words: the sentence its telling points back to, and
+# of a sentence listing several defectors only its own item.
+PLACES = [
+    ("Defections by diplomats have included Ko Yong-hwan, a first secretary in Congo, Hyon Chol-ho, a trade "
+     "attache in Cairo, and a counsellor of the embassy in Lagos.", [["Congo"], ["Cairo"], ["Lagos"]]),
+    ("In June 2019 a fishing boat carrying four men sailed into the port of Samcheok. Two of the four asked to stay "
+     "in the South.", [["Samcheok"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_places_named_in_the_telling(nlp, text, expected):
+    assert _places(nlp, text) == expected
