@@ -20,6 +20,7 @@ _CASE_WORDS = frozenset({"case", "incident", "instance", "occasion"})
 _CHAIN = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 _LIFE_WORDS = frozenset({"born", "b.", "died", "d."})
 _DASHES = frozenset({"–", "-", "—"})
+_DEEDS = frozenset({"crossing", "escape", "defection", "flight"})
 
 
 Date = tuple[int | None, int | None, int | None]  # year, month, day
@@ -128,9 +129,11 @@ def reference_sentences(sentence: Span, who: Span | None, trigger: Token) -> lis
 
 
 def introduces_a_case(sentence: Span) -> bool:
-    """"The most dramatic came that November.": a short sentence whose subject is a superlative
-    or an ordinal, dating the case the next sentence tells."""
+    """"The most dramatic came that November.", "The west coast saw its own crossing earlier this
+    year.": a short sentence whose subject is a superlative or an ordinal, or that speaks of one
+    crossing or escape by name of the deed alone, introducing the case the next sentence tells."""
     if len(sentence) > 12:
         return False
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
-                                                        for c in t.subtree) for t in sentence)
+    ranked = any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
+                                                          for c in t.subtree) for t in sentence)
+    return ranked or any(t.tag_ == "NN" and t.lemma_.lower() in _DEEDS for t in sentence)

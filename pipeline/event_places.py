@@ -5,7 +5,9 @@ Pure functions over an annotated ``Doc``; ``newsfacts_events`` calls :func:`plac
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
+
+from .defections import Cues
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -14,22 +16,33 @@ _INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst"
                          "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
 
 
-def places_in(sentences: list[Span], actor: Token | None = None) -> list[str]:
+def places_in(sentences: list[Span], cues: Cues | None = None) -> list[str]:
     """Every place named in the event's sentences, as written: not the country they fled
     ("North Korea's former deputy ambassador"), not where an informant is ("a source in North
-    Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent")."""
+    Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent");
+    with the common noun it names when one follows ("the Han River estuary")."""
     found: list[str] = []
     for sentence in sentences:
         for ent in sentence.ents:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text[:-2] if text.endswith(("'s", "’s")) else text
+            after = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.end < sentence.end else None
+            if after is not None and cues is not None and after.is_lower and cues.has("place_noun", after.text):
+                text = f"{text} {after.text}"  # "the Han River estuary", "the Amur region"
             if ent.label_ not in _PLACE_LABELS or text.lower() in _NOT_PLACES:
                 continue
             if _where_an_informant_is(ent) or _acts(ent):
                 continue
-            if text not in found:
-                found.append(text)
+            for name in _split_at_in(text):
+                if name not in found:
+                    found.append(name)
     return found
+
+
+def _split_at_in(text: str) -> list[str]:
+    """"Sokcho in Gangwon Province", taken for one name, is two places."""
+    parts = [part.strip() for part in text.split(" in ")]
+    return parts if all(part[:1].isupper() for part in parts) else [text]
 
 
 def _where_an_informant_is(ent: Span) -> bool:

@@ -18,6 +18,7 @@ _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": None, "the
              "which": None, "that": None}
 _UNCOUNTED_COMPANIONS = frozenset({"family", "families", "relatives", "children", "kids", "others", "people"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})
+_NAMING = frozenset({"surnamed", "named", "called"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _REPORTING = frozenset({"say", "tell", "add", "report", "note", "confirm", "announce", "explain"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
@@ -150,6 +151,8 @@ def _own_phrase(head: Token) -> Span:
             end = child.right_edge.i + 1 if bracketed else _own_phrase(child).end  # not a list that follows it
         elif child.dep_ in {"prep", "amod", "compound", "nummod"} and child.left_edge.i == end:
             end = child.right_edge.i + 1
+        elif child.dep_ == "acl" and child.lower_ in _NAMING and child.left_edge.i == end:
+            end = child.right_edge.i + 1  # "a man in his fifties surnamed Kang"
         elif child.dep_ == "punct" and child.text in {"(", ")"} and child.i == end:
             end = child.i + 1  # "13 North Korean workers (12 female employees and one male manager)"
         elif child.dep_ == "punct" and child.text == "," and child.i == end and following is not None \

@@ -65,6 +65,7 @@ from ..participants import (
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
 from ..pairing import time_refs
+from ..telling import continuations
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
@@ -90,6 +91,7 @@ class _Event:
     headline: bool = False  # told in the headline: the body tells it again
     needs_story: bool = False  # "Police detained her": a failed defection only of someone told escaping
     item: Span | None = None  # one defector of a list: the words of the list that are its own
+    introduction: list[Span] = field(default_factory=list)  # the sentence before that introduced them
 
 
 class Events(TableComponent):
@@ -152,7 +154,9 @@ class Events(TableComponent):
         for event in events:
             if event.year is None:
                 event.year, event.month = date_by_reference(event.sentences[0], event.who, event.first, refs)
-            _add_continuations(event, events)
+            _add_continuations(event, events, refs, self.cues, people, clusters)
+        for event in events:
+            _add_introduction(event, events, people, clusters)
         for event in events:  # "He was accompanied by Kim Duk-hong"
             for sentence in list(event.sentences):
                 following = doc[sentence.end].sent if sentence.end < len(doc) else None
@@ -311,7 +315,7 @@ class Events(TableComponent):
             "count": event.count,
             "year": event.year,
             "month": event.month,
-            "places": places_in(_place_sentences(event)),
+            "places": places_in(_place_sentences(event), self.cues),
             "people": event.people,
             "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
             "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
@@ -394,27 +398,15 @@ def _tells_the_same(headline: _Event, body: _Event, first_after: bool) -> bool:
     return same_noun or first_after or (headline.count is not None and headline.count >= 2 and headline.count == body.count)
 
 
-def _add_continuations(event: _Event, events: list[_Event]) -> None:
-    """The sentences that go on telling an event: "She was sold to a farmer in Jilin Province
-    and spent six years there before a broker took her on to South Korea." after "she crossed
-    the frozen Tumen River", or the case "In that case" points back to."""
-    doc = event.first.doc
-    told = {s.start for other in events for s in other.sentences}
-    last = event.sentences[-1]
-    for _ in range(2):
-        if last.end >= len(doc):
-            break
-        following = doc[last.end].sent
-        if following.start in told or not _goes_on(following):
-            break
-        event.sentences.append(following)
-        last = following
-
-
-def _goes_on(sentence: Span) -> bool:
-    """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
-               for t in sentence)
+def _add_continuations(event: _Event, events: list[_Event], refs: dict, cues: Cues, people: list[Span],
+                       clusters: dict) -> None:
+    """The sentences that go on telling an event (see :mod:`pipeline.telling`), and the people
+    named where they refer back ("The official, a man in his fifties surnamed Kang")."""
+    told = {s.start for other in events if other is not event for s in other.sentences}
+    for sentence, referent in continuations(event.sentences, event.who, event.count, event.year, told, refs, cues):
+        event.sentences.append(sentence)
+        if referent is not None and referent.dep_ in {"nsubj", "nsubjpass"}:
+            event.people += [n for n in people_in(phrase(referent), people, clusters) if n not in event.people]
 
 
 def _place_sentences(event: _Event) -> list[Span]:
@@ -422,10 +414,29 @@ def _place_sentences(event: _Event) -> list[Span]:
     back to ("Two of the four ...", "In that case ..."), and of a sentence that lists several
     defectors only the words of this one's item."""
     first = event.sentences[0]
-    pointed = reference_sentences(first, event.who, event.first)
+    pointed = reference_sentences(first, event.who, event.first) or event.introduction
     if event.item is not None and event.item.sent.start == first.start:
         return pointed + [event.item] + event.sentences[1:]
     return pointed + event.sentences
+
+
+def _add_introduction(event: _Event, events: list[_Event], people: list[Span], clusters: dict) -> None:
+    """The sentence just before the telling that introduced those who left is part of it: the
+    one "the three" stands for ("One woman from Hyesan ... taking her two children ... the three
+    crossed the Yalu River"), or one that names the same defector ("a lawmaker disclosed that Jo
+    Song-gil, the former acting ambassador in Italy, was living in the South. Jo left his post in
+    Rome ..."). (Not the sentence a "he" stands for: it often tells something else, "... swam back
+    to the North across the Han River estuary. He had reached South Korea three years earlier".)"""
+    first = event.sentences[0]
+    if first.start == 0 or event.who is None:
+        return
+    previous = first.doc[first.start - 1].sent
+    if any(s.start == previous.start for other in events for s in other.sentences):
+        return
+    introduced = is_definite(event.who, event.first) and not is_pronoun(event.who) and not event.people
+    named = bool(set(people_in(previous, people, clusters)) & set(event.people))
+    if introduced or named:
+        event.introduction = [previous]
 
 
 def _follows_a_defection(sentence: Span, events: list[_Event]) -> bool:

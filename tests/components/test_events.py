@@ -335,3 +335,30 @@ PLACES = [
 @pytest.mark.parametrize(("text", "expected"), PLACES)
 def test_places_named_in_the_telling(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+# The sentences that go on with the same people tell the same event: "the four", "the boat",
+# "the official"; a sentence in another year is another episode; the one who speaks a quote is
+# not the one who fled; the sentence that introduced "the three" is part of the telling.
+TELLING = [
+    ("In March 2021, four fishermen sailed a boat across the Northern Limit Line. The four, all men in their "
+     "thirties, were picked up near Sokcho.", ["Northern Limit Line", "Sokcho"]),
+    ("In May 2021, a family of five crossed the sea border in a wooden boat. The navy found the vessel near "
+     "Yeonpyeong Island.", ["Yeonpyeong Island"]),
+    ("In 2006 Pak Il-song escaped across the Tumen River. In January 2018 he spoke at a conference in Washington.",
+     ["Tumen River"]),
+    ("One woman from Hyesan decided to leave with her two children. The three crossed the Yalu River in October 2021.",
+     ["Hyesan", "Yalu River"]),
+    ("In August 2024, a man walked across the tidal flats of the Han River estuary.", ["Han River estuary"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TELLING)
+def test_the_sentences_that_tell_an_event(nlp, text, expected):
+    assert _places(nlp, text) == [expected]
+
+
+def test_names_where_the_telling_refers_back(nlp):
+    text = ("A senior official of a trading company in Shenyang disappeared in July 2024. The official, a man in his "
+            "fifties surnamed Kang, had handled the company's dealings.")
+    assert [people for *_, people in events(nlp, text)] == [["Kang"]]
