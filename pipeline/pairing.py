@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .normalize.times import Resolved, TimeValue, resolve, span_years
+from .story_time import fullest_date, in_the_story, narrative_sentences
 
 _GLUE = frozenset({"in", "during", "by", "as", "of", "at", "on", "the", "end", "start", "beginning", "middle",
                    "each", "first", "half", "for", "alone", "around", "about", "until", "through", "same", "month"})  # fmt: skip
@@ -66,14 +67,14 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     last_year: int | None = None
     last_month: int | None = None
     published = fullest_date(spans, published)
-    narrative = _narrative_sentences(spans)
+    narrative = narrative_sentences(spans)
     for span in sorted(spans, key=lambda s: s.start):
         value = TimeValue(**span._.time)
         resolved = resolve(value, published, last_year, last_month)
         story = narrative.get(span.sent.start)
         if story is not None and story[0] < span.start and value.kind == "relative" and value.which == "latest" \
                 and last_year is not None:
-            resolved = _in_the_story(value, story[1], last_year, last_month)
+            resolved = in_the_story(value, story[1], last_year, last_month)
         if _opens_earlier_clause(span, value):  # "(now), four years after two defectors were elected"
             reference = int(published[:4]) if published else last_year
             resolved = Resolved(reference - value.years) if reference is not None else None
@@ -87,58 +88,6 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     for refs in by_sentence.values():
         _group(refs)
     return by_sentence
-
-
-def _narrative_sentences(spans: list[Span]) -> dict[int, tuple[int, str]]:
-    """Sentences that open by counting on from the time told before ("Just over five weeks
-    later, on the morning of December 21, ..."), by sentence start: where that phrase starts
-    and "after" or "before". A month after it belongs to the story."""
-    found: dict[int, tuple[int, str]] = {}
-    for span in spans:
-        value = TimeValue(**span._.time)
-        if value.kind == "anchored" and value.which in {"after", "before"} and span.sent.start not in found:
-            found[span.sent.start] = (span.start, value.which)
-    return found
-
-
-def _in_the_story(value: TimeValue, direction: str, last_year: int, last_month: int | None) -> Resolved:
-    """A month named without a year in a sentence that counts on from the story's time: the
-    first such month after (or the last before) the month told last, not the latest before
-    publication."""
-    if value.month is None or last_month is None:
-        return Resolved(last_year, value.month, value.day)
-    if direction == "after":
-        year = last_year if value.month >= last_month else last_year + 1
-    else:
-        year = last_year if value.month <= last_month else last_year - 1
-    return Resolved(year, value.month, value.day)
-
-
-_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
-
-
-def fullest_date(spans: list[Span], published: str | None) -> str | None:
-    """The fullest date the text gives for resolving relative days and months (GUIDELINES,
-    fourth round): the publication date, or the day of a dateline ("SOKCHO, South Korea, Oct.
-    24 -- ...") in the year published when the publication date names no day."""
-    if published is not None and len(published) >= 10:
-        return published
-    for span in spans:
-        value = TimeValue(**span._.time)
-        if value.day is None or value.month is None or not _in_dateline(span):
-            continue
-        year = value.years if value.kind == "absolute" else int(published[:4]) if published else None
-        if year is not None and (published is None or int(published[:4]) == year):
-            return f"{year:04d}-{value.month:02d}-{value.day:02d}"
-    return published
-
-
-def _in_dateline(span: Span) -> bool:
-    """A date between a place in capitals and a dash at the start of a sentence near the top."""
-    doc, sentence = span.doc, span.sent
-    after = doc[span.end] if span.end < len(doc) else None
-    return (sentence.start < 80 and after is not None and after.text in _DATELINE_DASHES and sentence[0].is_upper
-            and len(sentence[0].text) > 1 and span.start - sentence.start <= 8)
 
 
 def _opens_earlier_clause(span: Span, value: TimeValue) -> bool:

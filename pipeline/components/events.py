@@ -18,7 +18,6 @@ head-count.
 """
 
 # No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -44,6 +43,7 @@ from ..defections import (
     turned_back,
 )
 from ..event_dates import date_by_reference, reference_sentences, trigger_time
+from ..event_merge import Event, absorb, counts_agree, same_date_and_count, same_who, tells_the_same, told_in_the_sentence
 from ..event_places import places_in
 from ..participants import (
     antecedent,
@@ -73,25 +73,6 @@ from .times import TIMES_KEY
 _FAILED_KINDS = frozenset({"caught", "repatriated", "sent_back"})
 _ORDER = ("defect", "cross", "south", "leave_post", "vanish", "arrive", "asylum", "stay_south", "caught", "repatriated",
           "sent_back", "defection", "cases")
-
-
-@dataclass
-class _Event:
-    first: Token
-    sentences: list[Span] = field(default_factory=list)
-    who: Span | None = None
-    people: list[str] = field(default_factory=list)
-    count: int | None = None
-    count_span: tuple[int, int] | None = None
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None  # only to tell two defections of one month apart
-    failed: bool = False
-    triggers: list[str] = field(default_factory=list)
-    headline: bool = False  # told in the headline: the body tells it again
-    needs_story: bool = False  # "Police detained her": a failed defection only of someone told escaping
-    item: Span | None = None  # one defector of a list: the words of the list that are its own
-    introduction: list[Span] = field(default_factory=list)  # the sentence before that introduced them
 
 
 class Events(TableComponent):
@@ -126,7 +107,7 @@ class Events(TableComponent):
         quantities = list(doc.spans.get(self.quantities_key, []))
         people = list(doc.spans.get(PEOPLE, []))
         clusters = doc._.entity_clusters or {}
-        events: list[_Event] = []
+        events: list[Event] = []
         title = headline(doc)
         for trigger, kind in self._triggers(doc):
             if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
@@ -196,7 +177,7 @@ class Events(TableComponent):
         return [head]
 
     def _read(self, trigger: Token, kind: str, head: Token | None, quantities: list[Span], people: list[Span],
-              clusters: dict, refs: dict, listed: bool = False) -> _Event | None:
+              clusters: dict, refs: dict, listed: bool = False) -> Event | None:
         sentence = trigger.sent
         who = phrase(head, group=not listed) if head is not None else None
         if who is not None and who.start < trigger.i < who.end:  # a misparse hung the verb inside the subject's phrase
@@ -226,20 +207,20 @@ class Events(TableComponent):
         untold = failed and not has_escape_context(trigger, who, self.cues)
         if untold and not told_before:
             return None  # an arrest, no escape
-        event = _Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
+        event = Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
                        year=year, month=month, day=day, failed=failed, triggers=[trigger.text], needs_story=untold)
         if who is not None:
             event.people = people_in(who, people, clusters)
             event.people += [name for name in companion_names(trigger, people, clusters) if name not in event.people]
         return event
 
-    def _merge(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
+    def _merge(self, events: list[Event], new: Event, quantities: list[Span], people: list[Span],
                clusters: dict) -> None:
         """One defection told again is one record: the same person; "he", "they", "the soldier"
         after it; the same head-count on the same date; the headline's defection in the body.
         A defection told only by reference ("the two ...") that links to none is dropped."""
         again = tells_again(new.first, self.cues)
-        same = next((old for old in reversed(events) if _same_who(old, new)), None)  # "who had sailed south ... were sent back"
+        same = next((old for old in reversed(events) if same_who(old, new)), None)  # "who had sailed south ... were sent back"
         if same is None and not again:
             same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
         if same is None and new.who is not None and is_pronoun(new.who):
@@ -247,24 +228,24 @@ class Events(TableComponent):
             if same is None:
                 return
         elif same is None and new.who is not None and is_definite(new.who, new.first) and not new.people:
-            same = _told_in_the_sentence(events, new) or next(
-                (old for old in reversed(events[-3:]) if _counts_agree(new, old)), None)
+            same = told_in_the_sentence(events, new) or next(
+                (old for old in reversed(events[-3:]) if counts_agree(new, old)), None)
             if same is None and new.count is None:
                 return  # "the soldier" with no soldier told before: nothing to add
         if same is None:
-            same = next((old for old in events if _same_date_and_count(new, old)), None)
+            same = next((old for old in events if same_date_and_count(new, old)), None)
         if same is None:
             only_headline = bool(events) and all(old.headline for old in events)
             same = next((old for old in events if old.headline and not new.headline
-                         and _tells_the_same(old, new, first_after=only_headline)), None)
+                         and tells_the_same(old, new, first_after=only_headline)), None)
         if same is None:
             if new.who is not None and not new.needs_story:
                 events.append(new)
             return
-        _absorb(same, new)
+        absorb(same, new)
 
-    def _by_antecedent(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
-                       clusters: dict, again: bool = False) -> _Event | None:
+    def _by_antecedent(self, events: list[Event], new: Event, quantities: list[Span], people: list[Span],
+                       clusters: dict, again: bool = False) -> Event | None:
         """"He" or "they": an event told earlier in the same sentence ("sent the pair back after
         they were captured"), else the event of the subject of the sentence before, or a new one
         for that subject (also when the sentence tells another flight: "she fled a second time")."""
@@ -274,7 +255,7 @@ class Events(TableComponent):
                 return old
         head = pronoun_antecedent(new.who, people, self.cues)
         if head is None:
-            last = events[-1] if events and _counts_agree(new, events[-1]) else None
+            last = events[-1] if events and counts_agree(new, events[-1]) else None
             if again and last is not None and not new.needs_story:  # "In 2017 she fled a second time"
                 new.people = list(last.people)
                 events.append(new)
@@ -304,7 +285,7 @@ class Events(TableComponent):
         events.append(new)
         return new
 
-    def _span(self, doc: Doc, event: _Event, clusters: dict) -> Span:
+    def _span(self, doc: Doc, event: Event, clusters: dict) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
         start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
@@ -331,74 +312,7 @@ class Events(TableComponent):
         return span
 
 
-def _absorb(same: _Event, new: _Event) -> None:
-    """Add what a retelling says to the event it retells."""
-    if same is new:
-        return
-    for sentence in new.sentences:
-        if all(sentence.start != s.start for s in same.sentences):
-            same.sentences.append(sentence)
-    more_named = len(new.people) > len(same.people) and new.count is not None and (same.count or 0) < new.count
-    same.people += [p for p in new.people if p not in same.people]
-    pronoun = new.who is not None and is_pronoun(new.who)
-    if (same.count is None and not pronoun) or (same.headline and new.count is not None) or more_named:
-        same.count, same.count_span = new.count, new.count_span or same.count_span  # "Hwang ... and Kim": two
-    if same.year is None:
-        same.year, same.month, same.day = new.year, new.month, new.day
-    elif same.month is None and new.month is not None and abs((new.year or 0) - same.year) <= 1:
-        same.year, same.month, same.day = new.year, new.month, new.day  # "in November 2020" beats "a little over a year ago"
-    elif same.day is None and (same.year, same.month) == (new.year, new.month):
-        same.day = new.day
-    same.failed = same.failed or new.failed
-    same.triggers.append(new.first.text)
-
-
-def _same_who(old: _Event, new: _Event) -> bool:
-    """Several triggers on one subject ("two fishermen who had sailed south ... and asked to
-    defect were sent back") tell one defection."""
-    return old.who is not None and new.who is not None and (old.who.start, old.who.end) == (new.who.start, new.who.end)
-
-
-def _told_in_the_sentence(events: list[_Event], new: _Event) -> _Event | None:
-    """"Her mother had crossed the Tumen River in 1998, and the two reached South Korea
-    together": a definite group in a sentence that already tells a defection goes on with it."""
-    if any(t.lower_ == "other" for t in new.who):
-        return None  # "the other two": another group
-    start = new.first.sent.start
-    return next((old for old in reversed(events) if any(s.start == start for s in old.sentences)), None)
-
-
-def _same_date_and_count(new: _Event, old: _Event) -> bool:
-    """The same head-count in the same year (and month, when both name one), and no two
-    different people: "a figure moving south ... on July 31" and "a soldier who crossed ... last
-    Wednesday"."""
-    if new.count is None or new.count != old.count or new.year is None or new.year != old.year:
-        return False
-    if new.month is not None and old.month is not None and new.month != old.month:
-        return False
-    if new.day is not None and old.day is not None and new.day != old.day:
-        return False  # "early on Aug. 8" is not the crossing of Tuesday, Aug. 20
-    return not (new.people and old.people and not set(new.people) & set(old.people))
-
-
-def _counts_agree(new: _Event, old: _Event) -> bool:
-    return new.count is None or old.count is None or new.count == old.count
-
-
-def _tells_the_same(headline: _Event, body: _Event, first_after: bool) -> bool:
-    """The headline's "Brothers flee ..." and the body's "Two brothers ... escaped": the same
-    head noun, the same head-count of two or more, or the first defection the body tells."""
-    if headline.count is not None and body.count is not None and headline.count != body.count:
-        return False
-    if headline.year is not None and body.year is not None and headline.year != body.year:
-        return False
-    if headline.who is None or body.who is None:
-        return False
-    same_noun = headline.who.root.lemma_.lower() == body.who.root.lemma_.lower()
-    return same_noun or first_after or (headline.count is not None and headline.count >= 2 and headline.count == body.count)
-
-
-def _add_continuations(event: _Event, events: list[_Event], refs: dict, cues: Cues, people: list[Span],
+def _add_continuations(event: Event, events: list[Event], refs: dict, cues: Cues, people: list[Span],
                        clusters: dict) -> None:
     """The sentences that go on telling an event (see :mod:`pipeline.telling`), and the people
     named where they refer back ("The official, a man in his fifties surnamed Kang")."""
@@ -409,7 +323,7 @@ def _add_continuations(event: _Event, events: list[_Event], refs: dict, cues: Cu
             event.people += [n for n in people_in(phrase(referent), people, clusters) if n not in event.people]
 
 
-def _place_sentences(event: _Event) -> list[Span]:
+def _place_sentences(event: Event) -> list[Span]:
     """The words whose places are the event's: its sentences, the sentence its telling points
     back to ("Two of the four ...", "In that case ..."), and of a sentence that lists several
     defectors only the words of this one's item."""
@@ -420,7 +334,7 @@ def _place_sentences(event: _Event) -> list[Span]:
     return pointed + event.sentences
 
 
-def _add_introduction(event: _Event, events: list[_Event], people: list[Span], clusters: dict) -> None:
+def _add_introduction(event: Event, events: list[Event], people: list[Span], clusters: dict) -> None:
     """The sentence just before the telling that introduced those who left is part of it: the
     one "the three" stands for ("One woman from Hyesan ... taking her two children ... the three
     crossed the Yalu River"), or one that names the same defector ("a lawmaker disclosed that Jo
@@ -439,7 +353,7 @@ def _add_introduction(event: _Event, events: list[_Event], people: list[Span], c
         event.introduction = [previous]
 
 
-def _follows_a_defection(sentence: Span, events: list[_Event]) -> bool:
+def _follows_a_defection(sentence: Span, events: list[Event]) -> bool:
     """The sentence before tells a defection: "Other high-profile cases including a cadre ...
     and an official with Office 39" after "a series of defections by ranking officials"."""
     if sentence.start == 0:
