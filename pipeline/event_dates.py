@@ -21,6 +21,7 @@ _CHAIN = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 _LIFE_WORDS = frozenset({"born", "b.", "died", "d."})
 _DASHES = frozenset({"–", "-", "—"})
 _DEEDS = frozenset({"crossing", "escape", "defection", "flight"})
+_TIME_UNITS = frozenset({"month", "year", "week", "day"})  # "That month, two fishermen ...": the month just named
 
 
 Date = tuple[int | None, int | None, int | None]  # year, month, day
@@ -80,9 +81,9 @@ def in_lifespan(span: Span) -> bool:
 def date_by_reference(sentence: Span, who: Span | None, trigger: Token,
                       refs: dict[int, list[TimeRef]]) -> tuple[int | None, int | None]:
     """An event whose own sentence has no time takes the time of the sentence before when its
-    telling points back to it: "In that case ...", "Two of the four ...", "The most dramatic
-    came that November." before it, or "also" ("Three women are also said to have slipped out
-    ..." after the January unrest)."""
+    telling points back to it: "In that case ...", "That month, ...", "Two of the four ...",
+    "The most dramatic came that November." before it, or "also" ("Three women are also said to
+    have slipped out ..." after the January unrest)."""
     doc = sentence.doc
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
     if previous is None or not points_back(sentence, who, trigger, previous):
@@ -98,7 +99,8 @@ def points_back(sentence: Span, who: Span | None, trigger: Token, previous: Span
     words = [t.lower_ for t in sentence[:4]]
     partitive = who is not None and len(who) > 2 and who[1].lower_ == "of" and who[2].lower_ == "the"
     that_case = "that" in words and any(w in _CASE_WORDS for w in words)
-    return partitive or that_case or introduces_a_case(previous) or told_also(trigger)
+    that_time = any(w in {"that", "same"} and following in _TIME_UNITS for w, following in zip(words, words[1:]))
+    return partitive or that_case or that_time or introduces_a_case(previous) or told_also(trigger)
 
 
 def told_also(trigger: Token) -> bool:

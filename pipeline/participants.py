@@ -24,7 +24,7 @@ _REPORTING = frozenset({"say", "tell", "add", "report", "note", "confirm", "anno
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
-def participants(trigger: Token, kind: str, cues: Cues | None = None) -> Token | None:
+def participants(trigger: Token, kind: str, cues: Cues | None = None, people: list[Span] | None = None) -> Token | None:
     """The head of the noun phrase of those who left."""
     if cues is not None and is_mistagged_verb(trigger, cues):
         return _nearest_person_before(trigger, cues)  # "a North Korean man in a wetsuit swam" with "swam" a noun
@@ -65,10 +65,20 @@ def participants(trigger: Token, kind: str, cues: Cues | None = None) -> Token |
     # A parse that lost the subject: the nearest subject to the left in the clause ("when 10
     # North Korean workers dispatched to Saint Petersburg fled their worksite").
     if trigger.dep_ == "ROOT":
-        for token in reversed(list(trigger.sent)[_after_dateline(trigger.sent) : trigger.i - trigger.sent.start]):
+        before = list(trigger.sent)[_after_dateline(trigger.sent) : trigger.i - trigger.sent.start]
+        for token in reversed(before):
             if token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return token
+        if before and people and _names_someone(before[-1], people):
+            return before[-1]  # "On November 13, 2017, Oh drove a military jeep", "Oh" taken for an interjection
     return None
+
+
+def _names_someone(token: Token, people: list[Span]) -> bool:
+    """A capitalized word, not opening its sentence, that the text uses elsewhere as (part of) a
+    person's name ("Oh" after "Oh Chong-song", though tagged an interjection)."""
+    return (token.is_title and token.i != token.sent.start and token.pos_ not in {"PRON", "DET", "ADP"}
+            and any(token.text in {p.text, p[0].text, p[-1].text} for p in people))
 
 
 def is_mistagged_verb(trigger: Token, cues: Cues) -> bool:
@@ -315,7 +325,7 @@ def is_animate(who: Span, people: list[Span], cues: Cues, trigger: Token | None 
     root = who.root
     if root.lower_ in _PRONOUNS:
         return True
-    if any(who.start <= p.start and p.end <= who.end for p in people):
+    if any(who.start <= p.start and p.end <= who.end for p in people) or any(_names_someone(t, people) for t in who):
         return True
     if cues.has("person_noun", root.lower_):
         return True
@@ -410,7 +420,7 @@ def people_in(span: Span, people: list[Span], clusters: dict) -> list[str]:
             found.append((mention.start, clusters.get(mention.kb_id_, {}).get("name", mention.text)))
     covered = {i for p in people for i in range(p.start, p.end)}
     for token in span:
-        if token.pos_ == "PROPN" and token.i not in covered and token.is_title:
+        if token.i not in covered and _names_someone(token, people):
             named = [p for p in people if token.text in {p.text, p[0].text, p[-1].text}]  # "Pak" for "Pak Song-chol"
             before = [p for p in named if p.start < token.i]
             same = before[-1] if before else (named[0] if named else None)  # the latest named before it

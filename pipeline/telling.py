@@ -28,23 +28,25 @@ _AHEAD = 3
 
 def continuations(sentences: list[Span], who: Span | None, count: int | None, year: int | None, told: set[int],
                   refs: dict[int, list[TimeRef]], cues: Cues) -> list[tuple[Span, Token | None]]:
-    """The sentences after the telling (up to three ahead, skipping those that do not refer
-    back) that go on with the same people, each with the phrase that refers to them (None for a
-    pronoun)."""
+    """The sentences after the telling that go on with the same people (skipping up to three
+    in a row that do not refer back, a quote or a detail), each with the phrase that refers to
+    them (None for a pronoun)."""
     doc = sentences[0].doc
     by_vehicle = any(cues.has("vehicle", t.lemma_.lower()) for s in sentences for t in s)
     found: list[tuple[Span, Token | None]] = []
     position = sentences[-1].end
-    for _ in range(_AHEAD):
-        if position >= len(doc):
-            break
+    missed = 0
+    while position < len(doc) and missed < _AHEAD:
         following = doc[position].sent
         position = following.end
         if following.start in told or another_time(following, year, refs):
             break
         referent = refers_back(following, who, count, by_vehicle, cues)
-        if referent is not False:
+        if referent is False:
+            missed += 1
+        else:
             found.append((following, referent))
+            missed = 0
     return found
 
 

@@ -162,7 +162,7 @@ class Events(TableComponent):
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
         """Who left; a list ("defections by ranking officials, including Thae Yong Ho and a
         colonel of the General Bureau of Reconnaissance") gives one event each."""
-        head = participants(trigger, kind, self.cues)
+        head = participants(trigger, kind, self.cues, people)
         if head is None and trigger.pos_ == "NOUN" and not is_mistagged_verb(trigger, self.cues):
             return _including(trigger)
         if head is None:
@@ -347,7 +347,7 @@ def _add_introduction(event: Event, events: list[Event], people: list[Span], clu
     previous = first.doc[first.start - 1].sent
     if any(s.start == previous.start for other in events for s in other.sentences):
         return
-    introduced = is_definite(event.who, event.first) and not is_pronoun(event.who) and not event.people
+    introduced = is_definite(event.who, event.first) and not is_pronoun(event.who)
     named = bool(set(people_in(previous, people, clusters)) & set(event.people))
     if introduced or named:
         event.introduction = [previous]

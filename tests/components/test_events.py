@@ -362,3 +362,20 @@ def test_names_where_the_telling_refers_back(nlp):
     text = ("A senior official of a trading company in Shenyang disappeared in July 2024. The official, a man in his "
             "fifties surnamed Kang, had handled the company's dealings.")
     assert [people for *_, people in events(nlp, text)] == [["Kang"]]
+
+
+def test_that_month_points_back_to_the_sentence_that_named_it(nlp):
+    text = ("It was the first escape across the East Sea since March 2019. That month, two fishermen who had sailed "
+            "south asked to defect.")
+    assert _places(nlp, text) == [["East Sea"]]
+
+
+def test_a_surname_the_tagger_took_for_an_interjection_is_the_person(nlp):
+    text = ("Oh Chong-song was 24 at the time. On November 13, 2017, Oh drove a jeep toward the Military Demarcation "
+            "Line.")
+    assert [(c, y, m, people) for c, y, m, _, people in events(nlp, text)] == [(1, 2017, 11, ["Oh Chong-song"])]
+
+
+def test_a_crossing_and_a_return_in_one_sentence_is_no_defection(nlp):
+    text = "About 20 soldiers crossed the Military Demarcation Line in October 2025 and returned north after warning shots."
+    assert events(nlp, text) == []
