@@ -7,10 +7,15 @@ pure readers of :mod:`pipeline.defections` find who left and how many; the count
 from ``newsfacts_quantities`` and ``newsfacts_times`` through :mod:`pipeline.pairing`, never
 re-parsed.
 
-Not events: negated or hypothetical defections, returns to the North, statistics ("1,417
-defectors entered in 2016", a batch of 500 returned) and defections named only as a category
-("elite defections have risen"). One defection told again ("the soldier", "they", a named
-person again, the headline then the body) is merged into one record.
+Not events: negated or hypothetical defections, returns to the North and crossings undone at
+once, statistics ("1,417 defectors entered in 2016", "three of the 236", a batch of 500
+returned), nobody in particular ("no one", "any soldier who crosses", a bare plural), agents
+posing as defectors, captures with no escape in the clause of those caught, and defections
+named only as a category ("elite defections have risen"). One defection told again ("the
+soldier", "they", a named person again, several triggers on one subject, the headline then the
+body) is merged into one record; "a second time" is another. The sentences that tell it
+(:mod:`pipeline.telling`) give its places; its date is when they left
+(:mod:`pipeline.event_dates`).
 
 Each event goes to ``doc.spans["events"]`` (the span of its first telling) with ``span._.event``
 the record's fields; ``count_span`` tells ``newsfacts_year_counts`` which count is an event's
