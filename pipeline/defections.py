@@ -1,28 +1,24 @@
-"""Reading one defection from the parse around its trigger word: who, how many, where, status.
+"""Whether a trigger word tells a defection: negated, hypothetical, adjectival, a return, a
+statistic, a capture with no escape; and the status of the defection told.
 
-Pure functions over an annotated ``Doc`` (entities, quantities, times) and a :class:`Cues`
-table from ``event_cues.jsonl``; ``newsfacts_events`` calls them and merges what they read into
-one record per defection.
+Pure functions over an annotated ``Doc`` and a :class:`Cues` table from ``event_cues.jsonl``;
+``newsfacts_events`` calls them. Who left is read by :mod:`pipeline.participants`, where by
+:mod:`pipeline.event_places`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .normalize.numbers import parse_quantity
-from .spans import TokenOwners
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "them": None, "who": None, "which": None, "that": None}
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NORTH = frozenset({"north", "pyongyang"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NOT_PLACES = frozenset({"north korea", "the north", "the south", "north", "south", "dprk"})
-_REPORTING = frozenset({"tell", "say", "report", "note", "add"})
-_INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst", "analysts", "researcher", "spokesperson",
-                         "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who"})
+_CLAUSES = frozenset({"ccomp", "advcl", "conj", "parataxis", "xcomp", "relcl", "acl"})
+_SUPERLATIVE_WORDS = frozenset({"first", "only", "last", "latest", "most"})
 
 
 @dataclass(frozen=True)
@@ -39,24 +35,11 @@ class Cues:
         return any(f" {phrase} " in padded for phrase in self.roles.get(role, ()))
 
 
-@dataclass
-class Reading:
-    """What one trigger says about a defection."""
-
-    trigger: Token
-    kind: str  # the pattern: "defect", "cross", "arrive", "leave_post", "caught" ...
-    who: Span | None  # the noun phrase of those who left
-    people: list[str] = field(default_factory=list)
-    count: int | None = None
-    count_span: tuple[int, int] | None = None
-    definite: bool = False  # "the soldier", "they": a defection told before
-    failed: bool = False
-
-
 # which triggers count -----------------------------------------------------------------------------
 def is_hypothetical(trigger: Token, cues: Cues) -> bool:
-    """"could defect", "fears that more will flee", "planning to defect", "if they escape"."""
-    token = trigger
+    """"could defect", "fears that more will flee", "planning to defect", "if they escape"; a
+    noun is read from the verb it serves ("if Kang's defection is confirmed")."""
+    token = _governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     for _ in range(4):
         for child in token.children:
             if child.dep_ in {"aux", "mark", "advmod"} and cues.has("hypothetical", child.lower_):
@@ -70,6 +53,17 @@ def is_hypothetical(trigger: Token, cues: Cues) -> bool:
         else:
             break
     return False
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a noun phrase belongs to: "confirmed" for "defection" in "if Kang's defection is
+    confirmed"; the noun itself when no verb is above it."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else token
 
 
 def returns_north(trigger: Token, cues: Cues, kind: str = "defect") -> bool:
@@ -86,236 +80,126 @@ def returns_north(trigger: Token, cues: Cues, kind: str = "defect") -> bool:
     return False
 
 
-# who left ---------------------------------------------------------------------------------------
-def participants(trigger: Token, kind: str) -> Token | None:
-    """The head of the noun phrase of those who left."""
-    if trigger.pos_ == "NOUN" or trigger.tag_ in {"NN", "NNS"}:  # "the defection of X", "X's defection"
-        holders = [trigger]
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
-            holders.append(trigger.head.head)  # "a series of defections by ranking officials"
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in {"of", "by"} and child.i > trigger.i - 1:
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects and objects[0].i != trigger.i:
-                        return objects[0]
-                if child.dep_ == "poss" and holder is trigger:
-                    return child
-        return None
-    if kind in {"caught", "repatriated", "sent_back"}:
-        passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-        if passive:
-            return passive[0]
-        objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"}]
-        if objects:
-            return objects[0]
-    token = trigger
-    for _ in range(5):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            return subjects[0]
-        if token.dep_ in {"xcomp", "advcl", "conj", "pcomp", "prep"} and token.head.i != token.i:
-            token = token.head
-        elif token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
-            head = token.head  # "13 workers ... working at", "ten North Koreans sent to work"
-            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NUM", "NOUN", "PRON"}:
-                return head.head.head  # "Two of the four asked to stay"
-            return head
-        else:
-            break
-    # A parse that lost the subject: the nearest subject to the left in the clause ("when 10
-    # North Korean workers dispatched to Saint Petersburg fled their worksite").
-    if trigger.dep_ == "ROOT":
-        for token in reversed(list(trigger.sent)[: trigger.i - trigger.sent.start]):
-            if token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
-                return token
-    return None
-
-
-def antecedent(head: Token, doc: Doc, people: Span | list[Span]) -> Token:
-    """"who" in "Thae Yong-ho, the minister at the embassy in London, who fled": the nearest
-    person named before it in the sentence, else the noun the clause hangs on."""
-    if head.lower_ not in {"who", "that", "which"}:
-        return head
-    before = [p for p in people if p.end <= head.i and p.start >= head.sent.start]
-    if before:
-        return before[-1].root
-    clause = head.head
-    return clause.head if clause.dep_ == "relcl" else head
-
-
-def phrase(head: Token) -> Span:
-    """The noun phrase around ``head`` without relative clauses or later prepositions."""
-    doc = head.doc
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"appos", "prep", "amod", "compound", "nummod"} and child.left_edge.i == end:
-            end = child.right_edge.i + 1
-        elif child.dep_ == "punct" and child.text in {"(", ")"} and child.i == end:
-            end = child.i + 1  # "13 North Korean workers (12 female employees and one male manager)"
-        else:
-            break
-    return doc[start:end]
-
-
-def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token) -> tuple[int | None, tuple[int, int] | None]:
-    """How many left: a number in the phrase ("13 workers", "a family of four", "the three"),
-    "the pair", a single person (1), "with his wife" (2), "with his family" (unknown)."""
-    inside = [q for q in quantities if who.start <= q.start and q.end <= who.end
-              and q.label_ in {"count", "reference", "size", "rate"}]
-    if inside:
-        first = inside[0]
-        value = first._.quantity["value"]
-        count = int(value) if value == int(value) else None
-        if count is not None and first.label_ != "rate":
-            count += _conjoined(who.root, first)  # "12 waitresses and their manager"
-        return count, (first.start, first.end)
-    words = [t.lower_ for t in who]
-    if any(cues.has("pair_word", w) for w in words):
-        return 2, None
-    head = who.root
-    companions = _companions(trigger)
-    if head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "family"}:
-        return None, None
-    if companions == "family":
-        return None, None
-    single = 2 if companions == "wife" else 1
-    return single, None
-
-
-def _conjoined(head: Token, number: Span) -> int:
-    """People joined to a counted group by "and": one for each singular noun ("and their
-    manager"), the number for a counted one ("and two children"); never inside a parenthesis."""
-    extra = 0
-    for conj in head.children:
-        if conj.dep_ != "conj" or conj.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        numbers = [t for t in conj.children if t.like_num and t.dep_ == "nummod"]
-        if numbers:
-            value = parse_quantity([numbers[0].text])
-            extra += int(value) if value else 0
-        elif conj.tag_ in {"NN", "NNP"}:
-            extra += 1
-    return extra
-
-
-def _companions(trigger: Token) -> str | None:
-    """"with his family" -> "family", "with his wife" -> "wife"."""
-    for child in trigger.subtree:
-        if child.lower_ == "with" and child.head.i == trigger.i:
-            objects = [c.lower_ for c in child.subtree if c.pos_ == "NOUN"]
-            if objects and objects[0] in {"family", "families", "children", "relatives"}:
-                return "family"
-            if objects and objects[0] in {"wife", "husband"} and len(objects) == 1:
-                return "wife"
-            if objects:
-                return "family"
-    return None
-
-
-def in_all(sentence: Span) -> tuple[int, tuple[int, int]] | None:
-    """"..., four people in all": the size of a party stated after the event, and where."""
-    for token in sentence:
-        if token.lower_ == "all" and token.i - sentence.start >= 3 and token.nbor(-1).lower_ == "in":
-            number = token.doc[token.i - 3]
-            value = parse_quantity([number.text])
-            if value is not None and value == int(value):
-                return int(value), (number.i, number.i + 1)
-    return None
-
-
-def is_animate(who: Span, people: list[Span], cues: Cues) -> bool:
-    """Those who left are people (or their boat): a named person, a pronoun, a person noun
-    ("soldier", "workers", "family"), or a number of something ("the four")."""
-    root = who.root
-    if root.lower_ in _PRONOUNS:
-        return True
-    if any(who.start <= p.start and p.end <= who.end for p in people):
-        return True
-    if cues.has("person_noun", root.lower_):
-        return True
-    counted = any(c.dep_ == "nummod" and c.like_num for c in root.children)
-    unit = root.lower_ in {"years", "months", "weeks", "days", "hours", "decades", "times", "percent", "cases"}
-    return root.like_num or (counted and not unit and root.morph.get("Number") == ["Plur"])  # "11 North Korean loggers"
-
-
 def is_adjectival(trigger: Token) -> bool:
-    """"defecting diplomats", "the defected officials", "the price of escaping", "the
-    highest-ranking diplomat to defect since ...": no event of its own."""
+    """"defecting diplomats", "the defected officials", "the price of escaping": no event of its
+    own (a superlative, "the highest-ranking diplomat to defect", is read by
+    :func:`superlative_noun`)."""
     if trigger.dep_ in {"amod", "compound", "acomp"}:
         return True
-    if trigger.dep_ in {"relcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        noun = trigger.head
-        superlative = any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only", "last", "latest", "most"}
-                          for t in noun.subtree if t.i < noun.i)
-        if superlative:
-            return True
     return trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ == "of"
 
 
+def superlative_noun(trigger: Token) -> Token | None:
+    """The noun a superlative infinitive ranks: "the most senior figure ever to defect", "one of
+    the first diplomats to seek refuge", "the highest-ranking envoy known to have defected".
+    Such a phrase ranks someone among defectors; it tells a defection only of the person it is
+    said of, and dates nothing but that person's own."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if not infinitive:
+        return None
+    candidates: list[Token] = []
+    clause = trigger
+    for _ in range(3):  # "known to have defected" hangs on "known", which hangs on the noun
+        if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}:
+            candidates.append(clause.head)
+            break
+        if clause.dep_ not in {"advcl", "xcomp", "ccomp"} or clause.head.i == clause.i:
+            break
+        verb = clause.head
+        candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "dobj", "acomp"}]
+        clause = verb
+    candidates += [c for c in trigger.children if c.dep_ in _SUBJECTS]
+    ever = any(c.lower_ == "ever" and c.dep_ == "advmod" for c in trigger.children)
+    for noun in candidates:
+        ranked = [t for t in noun.subtree if t.i < trigger.i and not trigger.left_edge.i <= t.i <= trigger.right_edge.i]
+        if ever or any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _SUPERLATIVE_WORDS for t in ranked):
+            return noun
+    return None
+
+
 def has_escape_context(trigger: Token, who: Span | None, cues: Cues) -> bool:
-    """A capture or a return is a failed defection only when the sentence tells of an escape or
-    a border ("caught ... as they tried to cross", "sent two fishermen back across the border")."""
-    words = [t.lower_ for t in trigger.sent if t.i not in range(who.start, who.end)] if who is not None else []
-    return any(cues.has("escape_context", w) for w in words)
+    """A capture or a return is a failed defection only when the clause of those caught tells of
+    an escape or a border ("caught ... as they tried to cross", "sent two fishermen back across
+    the border", "crossed the river but were caught", "handed back to the North": from the South
+    they had reached). Not the captors' words, the source's, a
+    named body's or another subject's clause: "Ukrainian forces captured two soldiers ...,
+    according to South Korea's intelligence service" is no escape; nor is "the couple reached
+    South Korea; their daughter ... was sent back"."""
+    if who is None:
+        return False
+    words = [t.lower_ for t in _clause_of_the_caught(trigger) if not who.start <= t.i < who.end and t.ent_type_ != "ORG"]
+    return any(cues.has("escape_context", w) for w in words) or cues.phrase_in("escape_phrase", " ".join(words))
 
 
-def is_definite(who: Span, trigger: Token | None = None) -> bool:
-    """"the soldier", "the pair", "they", "both men": someone already introduced (not "The
-    soldier who ran across the JSA", whose defection introduces him)."""
-    first = who[0].lower_
-    introduced = trigger is not None and trigger.dep_ in {"relcl", "acl"} and trigger.head.i == who.root.i
-    return (first in _DEFINITE and not introduced) or who.root.lower_ in _PRONOUNS
+def _clause_of_the_caught(trigger: Token) -> list[Token]:
+    """The trigger's clause with the subject of a verb that shares it ("crossed ... but were
+    caught"), without the captor (the subject of an active capture, the agent of a passive one),
+    the attribution ("according to ...") and clauses of other subjects."""
+    skip: set[int] = set()
+    for child in trigger.children:
+        own_subject = [c for c in child.children if c.dep_ in _SUBJECTS]
+        other = own_subject and own_subject[0].lower_ not in _PERSONAL
+        if child.dep_ == "nsubj" or child.dep_ == "agent" or (child.dep_ in _CLAUSES and other):
+            skip.update(t.i for t in child.subtree)
+    for token in trigger.subtree:
+        if token.lower_ == "according" and token.i not in skip:  # "..., according to South Korea's NIS"
+            skip.update(t.i for t in token.subtree)
+    tokens = [t for t in trigger.subtree if t.i not in skip]
+    shares_subject = trigger.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in trigger.children)
+    if shares_subject:  # "crossed the Yalu but were caught": the first verb's words are theirs
+        head = trigger.head
+        tokens += [t for t in head.subtree if not trigger.left_edge.i <= t.i <= trigger.right_edge.i
+                   and t.lower_ != "according" and not any(a.lower_ == "according" for a in t.ancestors)]
+    return tokens
 
 
-def is_pronoun(who: Span) -> bool:
-    return who.root.lower_ in _PRONOUNS
+def is_category(who: Span, people: list[Span], cues: Cues) -> bool:
+    """Nobody in particular left: "no one was arrested", "every North Korean resident who comes
+    south", "any soldier captured", "neither man", and a bare plural with no number, determiner
+    or name ("diplomats and students reached the South")."""
+    if cues.has("universal", who[0].lower_) or cues.has("universal", who.root.lower_):
+        return True
+    root = who.root
+    if root.tag_ not in {"NNS", "NNPS"} or any(p.start <= root.i < p.end for p in people):
+        return False
+    determined = any(c.dep_ in {"det", "poss", "nummod", "quantmod", "predet"} or c.like_num for c in root.children)
+    return not determined and not any(t.like_num for t in who)
+
+
+def is_share_of_aggregate(head: Token, cues: Cues, batch: int) -> bool:
+    """"Only three of the 236 crossed directly", "three of those who came last year", "two of
+    last year's arrivals": a share of a statistic, not a group that left together ("two of the
+    four asked to stay" is)."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return False
+    if whole.lower_ == "those" and any(c.dep_ in {"relcl", "acl"} for c in whole.children):
+        return True  # "those who came last year": everyone who did
+    numbers = [whole] if whole.like_num else [c for c in whole.children if c.dep_ == "nummod" and c.like_num]
+    size = parse_quantity([numbers[0].text]) if numbers else None
+    if size is not None and size >= batch:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "both"} for c in whole.children)
+    generic = cues.has("generic_plural", whole.lower_)
+    return generic and not numbers and not definite  # "of last year's arrivals"
+
+
+def poses_as_defector(trigger: Token, cues: Cues) -> bool:
+    """"The pair had entered the South ... posing as ordinary defectors": agents on a mission
+    who pretend to defect have not defected (GUIDELINES, fourth round)."""
+    for token in trigger.sent:
+        if not cues.has("sham", token.lower_):
+            continue
+        for child in token.children:
+            if child.lower_ == "as" and any(cues.has("defector_word", t.lower_) for t in child.subtree):
+                return True
+    return False
 
 
 def is_quantified_category(who: Span) -> bool:
     """"More members of North Korea's elite", "many soldiers", "most defectors": a category."""
     return who[0].lower_ in {"more", "many", "most", "some", "several", "fewer", "few", "other", "numerous"}
-
-
-def pronoun_antecedent(who: Span, people: list[Span], cues: Cues) -> Token | None:
-    """Whom "he", "she" or "they" stands for: the subject of the verb that reports it ("a woman
-    ... told Daily NK she crossed"), else the last person the sentence before made a subject of
-    ("when a 24-year-old defector ... swam back. He had reached South Korea ...")."""
-    pronoun = who.root
-    verb = pronoun.head
-    while verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and verb.head.i != verb.i:
-        verb = verb.head
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS and child.i < pronoun.i and _animate_token(child, people, cues):
-                return child
-    sentence = pronoun.sent
-    if sentence.start == 0:
-        return None
-    previous = who.doc[sentence.start - 1].sent
-    subjects = [t for t in previous if t.dep_ in _SUBJECTS and _animate_token(t, people, cues)]
-    return subjects[-1] if subjects else None
-
-
-def _animate_token(token: Token, people: list[Span], cues: Cues) -> bool:
-    return any(p.start <= token.i < p.end for p in people) or cues.has("person_noun", token.lower_) or token.like_num
-
-
-def companion(sentence: Span, people: list[Span], clusters: dict) -> str | None:
-    """"He was accompanied by Kim Duk-hong": a person who left with the one just told."""
-    for token in sentence:
-        if token.lemma_.lower() == "accompany":
-            agents = [c for c in token.children if c.dep_ == "agent"]
-            for agent in agents:
-                span = doc_span(agent)
-                named = people_in(span, people, clusters)
-                if named:
-                    return named[0]
-    return None
-
-
-def doc_span(token: Token) -> Span:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def is_aggregate(who: Span, count: int | None, kind: str, trigger: Token, cues: Cues, has_month: bool) -> bool:
@@ -335,46 +219,31 @@ def is_aggregate(who: Span, count: int | None, kind: str, trigger: Token, cues: 
     return generic and statistic and not has_month
 
 
-def people_in(span: Span, people: list[Span], clusters: dict) -> list[str]:
-    """Canonical names of the people named inside ``span``."""
-    names = []
-    for mention in people:
-        if span.start <= mention.start and mention.end <= span.end:
-            name = clusters.get(mention.kb_id_, {}).get("name", mention.text)
-            if name not in names:
-                names.append(name)
-    return names
+def turned_back(sentences: list[Span], cues: Cues) -> bool:
+    """A crossing undone at once: the next sentence has them go back ("about 20 soldiers
+    crossed the MDL ... They also withdrew after warning shots", "He returned north an hour
+    later"), and nothing in the telling speaks of defecting."""
+    last = sentences[-1]
+    doc = last.doc
+    if last.end >= len(doc) or any(cues.has("defection_word", t.lower_) for s in sentences for t in s):
+        return False
+    following = doc[last.end].sent
+    for token in following:
+        if token.dep_ in _SUBJECTS and token.lower_ in {"they", "he", "she"} and token.head.dep_ == "ROOT":
+            verb = token.head
+            went = " ".join(t.lower_ for t in verb.subtree if t.i >= verb.i)
+            return cues.has("withdraw", verb.lemma_) or cues.phrase_in("return_north", f"{verb.lower_} {went}")
+    return False
 
 
-def places_in(sentences: list[Span], actor: Token | None = None) -> list[str]:
-    """Every place named in the event's sentences, as written: not the country they fled
-    ("North Korea's former deputy ambassador"), not where an informant is ("a source in North
-    Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent")."""
-    found: list[str] = []
-    for sentence in sentences:
-        for ent in sentence.ents:
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            text = text[:-2] if text.endswith(("'s", "’s")) else text
-            if ent.label_ not in _PLACE_LABELS or text.lower() in _NOT_PLACES:
-                continue
-            if _where_an_informant_is(ent) or _acts(ent):
-                continue
-            if text not in found:
-                found.append(text)
-    return found
-
-
-def _where_an_informant_is(ent: Span) -> bool:
-    head = ent.root.head
-    return head.dep_ == "prep" and head.head.lower_ in _INFORMANTS
-
-
-def _acts(ent: Span) -> bool:
-    """"Seoul sent two fishermen back", "South Korea's decision": a government, not a place."""
-    root = ent.root
-    if root.dep_ in _SUBJECTS:
-        return True
-    return root.dep_ == "poss" and root.head.dep_ in _SUBJECTS
+def tells_again(trigger: Token, cues: Cues) -> bool:
+    """"In 2017 she fled a second time", "he defected again": another defection of someone whose
+    earlier one was told, not a retelling of it."""
+    for child in trigger.children:
+        if child.dep_ in {"advmod", "npadvmod", "prep", "dobj"}:
+            if cues.phrase_in("again", " ".join(t.lower_ for t in child.subtree)):
+                return True
+    return False
 
 
 def status(sentences: list[Span], failed: bool, cues: Cues) -> str:
@@ -382,13 +251,3 @@ def status(sentences: list[Span], failed: bool, cues: Cues) -> str:
         return "failed"
     text = " ".join(s.text for s in sentences)
     return "reported" if cues.phrase_in("reported", text) else "completed"
-
-
-def organizations_in(span: Span, organizations: list[Span], clusters: dict) -> list[str]:
-    owners = TokenOwners(span.doc, organizations)
-    names = []
-    for mention in owners.overlapping(span):
-        name = clusters.get(mention.kb_id_, {}).get("name", mention.text)
-        if name not in names:
-            names.append(name)
-    return names

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .normalize.times import Resolved, TimeValue, resolve, span_years
+from .story_time import fullest_date, in_the_story, narrative_sentences
 
 _GLUE = frozenset({"in", "during", "by", "as", "of", "at", "on", "the", "end", "start", "beginning", "middle",
                    "each", "first", "half", "for", "alone", "around", "about", "until", "through", "same", "month"})  # fmt: skip
@@ -60,22 +61,29 @@ class TimeRef:
 
 def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
     """Every time span as a :class:`TimeRef`, by sentence start; anchored phrases ("the
-    previous year") resolved against the last year named before them in the text."""
+    previous year", "that month") resolved against the last year (and month) named before them
+    in the text; a year named without a month forgets the month of another year."""
     by_sentence: dict[int, list[TimeRef]] = {}
     last_year: int | None = None
     last_month: int | None = None
+    published = fullest_date(spans, published)
+    narrative = narrative_sentences(spans)
     for span in sorted(spans, key=lambda s: s.start):
         value = TimeValue(**span._.time)
-        resolved = resolve(value, published, last_year)
+        resolved = resolve(value, published, last_year, last_month)
+        story = narrative.get(span.sent.start)
+        if story is not None and story[0] < span.start and value.kind == "relative" and value.which == "latest" \
+                and last_year is not None:
+            resolved = in_the_story(value, story[1], last_year, last_month)
         if _opens_earlier_clause(span, value):  # "(now), four years after two defectors were elected"
             reference = int(published[:4]) if published else last_year
             resolved = Resolved(reference - value.years) if reference is not None else None
-        if resolved is not None and value.kind == "anchored" and last_month is not None and "month" in span.text.lower():
-            resolved = Resolved(resolved.year, last_month)
         ref = TimeRef(span=span, value=value, resolved=resolved, years=span_years(value, published))
         _place(ref)
         if resolved is not None and not ref.base:  # "the next year" counts from the story, not a base
-            last_year, last_month = resolved.year, resolved.month or last_month
+            same_year = resolved.year == last_year
+            last_year = resolved.year
+            last_month = resolved.month if resolved.month is not None else (last_month if same_year else None)
         by_sentence.setdefault(span.sent.start, []).append(ref)
     for refs in by_sentence.values():
         _group(refs)

@@ -7,10 +7,15 @@ pure readers of :mod:`pipeline.defections` find who left and how many; the count
 from ``newsfacts_quantities`` and ``newsfacts_times`` through :mod:`pipeline.pairing`, never
 re-parsed.
 
-Not events: negated or hypothetical defections, returns to the North, statistics ("1,417
-defectors entered in 2016", a batch of 500 returned) and defections named only as a category
-("elite defections have risen"). One defection told again ("the soldier", "they", a named
-person again, the headline then the body) is merged into one record.
+Not events: negated or hypothetical defections, returns to the North and crossings undone at
+once, statistics ("1,417 defectors entered in 2016", "three of the 236", a batch of 500
+returned), nobody in particular ("no one", "any soldier who crosses", a bare plural), agents
+posing as defectors, captures with no escape in the clause of those caught, and defections
+named only as a category ("elite defections have risen"). One defection told again ("the
+soldier", "they", a named person again, several triggers on one subject, the headline then the
+body) is merged into one record; "a second time" is another. The sentences that tell it
+(:mod:`pipeline.telling`) give its places; its date is when they left
+(:mod:`pipeline.event_dates`).
 
 Each event goes to ``doc.spans["events"]`` (the span of its first telling) with ``span._.event``
 the record's fields; ``count_span`` tells ``newsfacts_year_counts`` which count is an event's
@@ -18,7 +23,6 @@ head-count.
 """
 
 # No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -30,51 +34,50 @@ from ..attribution import entity_names, source_of
 from ..spans import headline
 from ..defections import (
     Cues,
-    antecedent,
-    companion,
-    count_of,
     has_escape_context,
-    in_all,
     is_adjectival,
     is_aggregate,
-    is_animate,
-    is_definite,
+    is_category,
     is_hypothetical,
+    is_share_of_aggregate,
+    poses_as_defector,
+    returns_north,
+    status,
+    superlative_noun,
+    tells_again,
+    turned_back,
+)
+from ..event_dates import date_by_reference, reference_sentences, trigger_time
+from ..event_merge import Event, absorb, counts_agree, same_date_and_count, same_who, tells_the_same, told_in_the_sentence
+from ..event_places import places_in
+from ..participants import (
+    antecedent,
+    companion,
+    companion_names,
+    count_of,
+    in_all,
+    is_animate,
+    is_mistagged_verb,
+    is_definite,
     is_pronoun,
     organizations_in,
     participants,
     people_in,
     phrase,
-    places_in,
     pronoun_antecedent,
-    returns_north,
-    status,
+    ranked_person,
 )
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
-from ..pairing import pair, time_refs
+from ..pairing import time_refs
+from ..telling import continuations
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
 
 _FAILED_KINDS = frozenset({"caught", "repatriated", "sent_back"})
-_ORDER = ("defect", "cross", "south", "leave_post", "arrive", "asylum", "stay_south", "caught", "repatriated", "sent_back",
-          "defection")
-
-
-@dataclass
-class _Event:
-    first: Token
-    sentences: list[Span] = field(default_factory=list)
-    who: Span | None = None
-    people: list[str] = field(default_factory=list)
-    count: int | None = None
-    count_span: tuple[int, int] | None = None
-    year: int | None = None
-    month: int | None = None
-    failed: bool = False
-    triggers: list[str] = field(default_factory=list)
-    headline: bool = False  # told in the headline: the body tells it again
+_ORDER = ("defect", "cross", "south", "leave_post", "vanish", "arrive", "asylum", "stay_south", "caught", "repatriated",
+          "sent_back", "defection", "cases")
 
 
 class Events(TableComponent):
@@ -109,20 +112,37 @@ class Events(TableComponent):
         quantities = list(doc.spans.get(self.quantities_key, []))
         people = list(doc.spans.get(PEOPLE, []))
         clusters = doc._.entity_clusters or {}
-        events: list[_Event] = []
+        events: list[Event] = []
         title = headline(doc)
         for trigger, kind in self._triggers(doc):
-            if is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind):
+            if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
+                    or poses_as_defector(trigger, self.cues)):
                 continue
-            for head in self._participant_heads(trigger, kind, people):
-                event = self._read(trigger, kind, head, quantities, people, clusters, refs, published)
+            if kind == "cases" and not _follows_a_defection(trigger.sent, events):
+                continue  # "Other cases, including ..." are defections only right after one
+            ranked = superlative_noun(trigger)
+            if ranked is not None:  # "X became one of the first diplomats to defect": X's defection only
+                person = ranked_person(ranked, people)
+                heads = [antecedent(person, doc, people)] if person is not None else []
+            else:
+                heads = self._participant_heads(trigger, kind, people)
+            for index, head in enumerate(heads):
+                event = self._read(trigger, kind, head, quantities, people, clusters, refs, listed=len(heads) > 1)
+                if event is not None and len(heads) > 1:  # places of one item of a list: its own words
+                    end = heads[index + 1].left_edge.i if index + 1 < len(heads) else head.right_edge.i + 1
+                    event.item = doc[head.left_edge.i : max(end, head.i + 1)]
+                if event is not None and ranked is not None and is_pronoun(event.who):
+                    event.year = event.month = event.day = None  # "making him one of the most senior ... ever to defect"
                 if event is not None:
                     event.headline = title is not None and trigger.sent.start == title.start
                     self._merge(events, event, quantities, people, clusters)
+        events = [event for event in events if not turned_back(event.sentences, self.cues)]
         for event in events:
             if event.year is None:
-                event.year, event.month = _date_by_reference(event, refs)
-            _add_continuations(event, events)
+                event.year, event.month = date_by_reference(event.sentences[0], event.who, event.first, refs)
+            _add_continuations(event, events, refs, self.cues, people, clusters)
+        for event in events:
+            _add_introduction(event, events, people, clusters)
         for event in events:  # "He was accompanied by Kim Duk-hong"
             for sentence in list(event.sentences):
                 following = doc[sentence.end].sent if sentence.end < len(doc) else None
@@ -147,91 +167,105 @@ class Events(TableComponent):
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
         """Who left; a list ("defections by ranking officials, including Thae Yong Ho and a
         colonel of the General Bureau of Reconnaissance") gives one event each."""
-        head = participants(trigger, kind)
-        if head is None and trigger.pos_ == "NOUN":
+        head = participants(trigger, kind, self.cues, people)
+        if head is None and trigger.pos_ == "NOUN" and not is_mistagged_verb(trigger, self.cues):
             return _including(trigger)
         if head is None:
             return [None] if trigger.pos_ == "VERB" else []
         head = antecedent(head, trigger.doc, people)
-        listed = _including(head) or (_including(trigger) if trigger.pos_ == "NOUN" else [])
+        listed = _including(head) or (_including(trigger) if trigger.pos_ == "NOUN" and not is_mistagged_verb(
+            trigger, self.cues) else [])
         if listed:
             return listed
-        if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS":
+        if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not is_mistagged_verb(trigger, self.cues):
             return []  # "elite defections have risen": a category
         return [head]
 
     def _read(self, trigger: Token, kind: str, head: Token | None, quantities: list[Span], people: list[Span],
-              clusters: dict, refs: dict, published: str | None) -> _Event | None:
+              clusters: dict, refs: dict, listed: bool = False) -> Event | None:
         sentence = trigger.sent
-        who = phrase(head) if head is not None else None
+        who = phrase(head, group=not listed) if head is not None else None
+        if who is not None and who.start < trigger.i < who.end:  # a misparse hung the verb inside the subject's phrase
+            start = _noun_start(head) if is_mistagged_verb(trigger, self.cues) else who.start
+            end = trigger.i
+            while end > start + 1 and who.doc[end - 1].lower_ in {",", "who", "that", "which", "had", "has", "have"}:
+                end -= 1  # "Thae Yong-ho, the minister ..., who fled"
+            who = who.doc[start:end]
         count, count_span = (None, None)
         if who is not None:
-            if not is_animate(who, people, self.cues):
+            if not is_animate(who, people, self.cues, trigger) or is_category(who, people, self.cues):
                 return None
-            count, count_span = count_of(who, quantities, self.cues, trigger)
+            if is_share_of_aggregate(head, self.cues, self.max_batch):
+                return None  # "Only three of the 236 crossed the border directly"
+            count, count_span = count_of(who, quantities, self.cues, trigger, people, head, group=not listed)
             stated = in_all(sentence)
-            if stated is not None and (count is None or stated[0] > count):
+            if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
-        sentence_refs = refs.get(sentence.start, [])
         figures = [q for q in quantities if q.sent.start == sentence.start]
-        anchor = sentence.doc[trigger.i : trigger.i + 1]
-        pairing = pair(anchor, sentence_refs, {}, [anchor], figures)
-        year = month = None
-        if pairing is not None and len(pairing.refs) == 1 and pairing.refs[0].resolved is not None:
-            year, month = pairing.refs[0].resolved.year, pairing.refs[0].resolved.month
-            if _dates_the_report(trigger, pairing.refs[0]):
-                month = None  # "In June, officials said a diplomat had defected weeks earlier"
+        year, month, day = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
         if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
             return None
-        if kind in _FAILED_KINDS and (count is not None and count >= self.max_batch or
-                                      not has_escape_context(trigger, who, self.cues)):
-            return None  # a batch returned after fleeing separately is a count; an arrest, no escape
-        event = _Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
-                       year=year, month=month, failed=kind in _FAILED_KINDS, triggers=[trigger.text])
+        failed = kind in _FAILED_KINDS
+        if failed and (who is None or count is not None and count >= self.max_batch):
+            return None  # a batch returned after fleeing separately is a count
+        told_before = who is not None and (is_pronoun(who) or is_definite(who, trigger))
+        untold = failed and not has_escape_context(trigger, who, self.cues)
+        if untold and not told_before:
+            return None  # an arrest, no escape
+        event = Event(first=trigger, sentences=[sentence], who=who, count=count, count_span=count_span,
+                       year=year, month=month, day=day, failed=failed, triggers=[trigger.text], needs_story=untold)
         if who is not None:
             event.people = people_in(who, people, clusters)
-        if kind in _FAILED_KINDS and who is None:
-            return None
+            event.people += [name for name in companion_names(trigger, people, clusters) if name not in event.people]
         return event
 
-    def _merge(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
+    def _merge(self, events: list[Event], new: Event, quantities: list[Span], people: list[Span],
                clusters: dict) -> None:
         """One defection told again is one record: the same person; "he", "they", "the soldier"
         after it; the same head-count on the same date; the headline's defection in the body.
         A defection told only by reference ("the two ...") that links to none is dropped."""
-        same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
+        again = tells_again(new.first, self.cues)
+        same = next((old for old in reversed(events) if same_who(old, new)), None)  # "who had sailed south ... were sent back"
+        if same is None and not again:
+            same = next((old for old in reversed(events) if new.people and set(new.people) & set(old.people)), None)
         if same is None and new.who is not None and is_pronoun(new.who):
-            same = self._by_antecedent(events, new, quantities, people, clusters)
+            same = self._by_antecedent(events, new, quantities, people, clusters, again)
             if same is None:
                 return
         elif same is None and new.who is not None and is_definite(new.who, new.first) and not new.people:
-            same = next((old for old in reversed(events[-3:]) if _counts_agree(new, old)), None)
+            same = told_in_the_sentence(events, new) or next(
+                (old for old in reversed(events[-3:]) if counts_agree(new, old)), None)
             if same is None and new.count is None:
                 return  # "the soldier" with no soldier told before: nothing to add
         if same is None:
-            same = next((old for old in events if _same_date_and_count(new, old)), None)
+            same = next((old for old in events if same_date_and_count(new, old)), None)
         if same is None:
             only_headline = bool(events) and all(old.headline for old in events)
             same = next((old for old in events if old.headline and not new.headline
-                         and _tells_the_same(old, new, first_after=only_headline)), None)
+                         and tells_the_same(old, new, first_after=only_headline)), None)
         if same is None:
-            if new.who is not None:
+            if new.who is not None and not new.needs_story:
                 events.append(new)
             return
-        _absorb(same, new)
+        absorb(same, new)
 
-    def _by_antecedent(self, events: list[_Event], new: _Event, quantities: list[Span], people: list[Span],
-                       clusters: dict) -> _Event | None:
+    def _by_antecedent(self, events: list[Event], new: Event, quantities: list[Span], people: list[Span],
+                       clusters: dict, again: bool = False) -> Event | None:
         """"He" or "they": an event told earlier in the same sentence ("sent the pair back after
         they were captured"), else the event of the subject of the sentence before, or a new one
-        for that subject."""
+        for that subject (also when the sentence tells another flight: "she fled a second time")."""
         sentence = new.first.sent
         for old in reversed(events):
             if any(s.start == sentence.start for s in old.sentences) and old.first.i < new.first.i:
                 return old
         head = pronoun_antecedent(new.who, people, self.cues)
         if head is None:
-            return events[-1] if events and _counts_agree(new, events[-1]) else None
+            last = events[-1] if events and counts_agree(new, events[-1]) else None
+            if again and last is not None and not new.needs_story:  # "In 2017 she fled a second time"
+                new.people = list(last.people)
+                events.append(new)
+                return new
+            return last
         who = phrase(head)
         if any(t.lower_ == "other" for t in who):
             return None  # "the other two said they wanted to go home": another group, no defection
@@ -239,24 +273,24 @@ class Events(TableComponent):
         if plural and not people_in(who, people, clusters):
             return None  # "they" for "the defected high-ranking officials": a category
         named = people_in(who, people, clusters)
-        for old in reversed(events):
+        for old in [] if again else reversed(events):
             if old.who is not None and old.who.start <= head.i < old.who.end:
                 return old
             if named and set(named) & set(old.people):  # "Hwang and Kim spent 34 days ..., they landed"
                 return old
-        if is_definite(who):  # "... the two men were allowed to fly ... they landed in Seoul"
-            count, _ = count_of(who, quantities, self.cues, new.first)
+        if is_definite(who) and not again:  # "... the two men were allowed to fly ... they landed in Seoul"
+            count, _ = count_of(who, quantities, self.cues, new.first, people)
             recent = [old for old in events[-3:] if count is None or old.count in {None, count}]
             return recent[-1] if recent else None
-        if not is_animate(who, people, self.cues):
+        if not is_animate(who, people, self.cues) or new.needs_story:
             return None
         new.who = who
-        new.count, new.count_span = count_of(who, quantities, self.cues, new.first)
+        new.count, new.count_span = count_of(who, quantities, self.cues, new.first, people)
         new.people = people_in(who, people, clusters)
         events.append(new)
         return new
 
-    def _span(self, doc: Doc, event: _Event, clusters: dict) -> Span:
+    def _span(self, doc: Doc, event: Event, clusters: dict) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
         start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
@@ -267,7 +301,7 @@ class Events(TableComponent):
             "count": event.count,
             "year": event.year,
             "month": event.month,
-            "places": places_in(event.sentences + _reference_sentences(event)),
+            "places": places_in(_place_sentences(event), self.cues),
             "people": event.people,
             "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
             "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
@@ -283,121 +317,64 @@ class Events(TableComponent):
         return span
 
 
-def _absorb(same: _Event, new: _Event) -> None:
-    """Add what a retelling says to the event it retells."""
-    if same is new:
+def _add_continuations(event: Event, events: list[Event], refs: dict, cues: Cues, people: list[Span],
+                       clusters: dict) -> None:
+    """The sentences that go on telling an event (see :mod:`pipeline.telling`), and the people
+    named where they refer back ("The official, a man in his fifties surnamed Kang")."""
+    told = {s.start for other in events if other is not event for s in other.sentences}
+    for sentence, referent in continuations(event.sentences, event.who, event.count, event.year, told, refs, cues):
+        event.sentences.append(sentence)
+        if referent is not None and referent.dep_ in {"nsubj", "nsubjpass"}:
+            event.people += [n for n in people_in(phrase(referent), people, clusters) if n not in event.people]
+
+
+def _place_sentences(event: Event) -> list[Span]:
+    """The words whose places are the event's: its sentences, the sentence its telling points
+    back to ("Two of the four ...", "In that case ..."), and of a sentence that lists several
+    defectors only the words of this one's item."""
+    first = event.sentences[0]
+    pointed = reference_sentences(first, event.who, event.first) or event.introduction
+    if event.item is not None and event.item.sent.start == first.start:
+        return pointed + [event.item] + event.sentences[1:]
+    return pointed + event.sentences
+
+
+def _add_introduction(event: Event, events: list[Event], people: list[Span], clusters: dict) -> None:
+    """The sentence just before the telling that introduced those who left is part of it: the
+    one "the three" stands for ("One woman from Hyesan ... taking her two children ... the three
+    crossed the Yalu River"), or one that names the same defector ("a lawmaker disclosed that Jo
+    Song-gil, the former acting ambassador in Italy, was living in the South. Jo left his post in
+    Rome ..."). (Not the sentence a "he" stands for: it often tells something else, "... swam back
+    to the North across the Han River estuary. He had reached South Korea three years earlier".)"""
+    first = event.sentences[0]
+    if first.start == 0 or event.who is None:
         return
-    for sentence in new.sentences:
-        if all(sentence.start != s.start for s in same.sentences):
-            same.sentences.append(sentence)
-    same.people += [p for p in new.people if p not in same.people]
-    if same.count is None or (same.headline and new.count is not None):
-        same.count, same.count_span = new.count, new.count_span or same.count_span
-    if same.year is None:
-        same.year, same.month = new.year, new.month
-    elif same.month is None and new.month is not None and abs((new.year or 0) - same.year) <= 1:
-        same.year, same.month = new.year, new.month  # "in November 2020" beats "a little over a year ago"
-    same.failed = same.failed or new.failed
-    same.triggers.append(new.first.text)
+    previous = first.doc[first.start - 1].sent
+    if any(s.start == previous.start for other in events for s in other.sentences):
+        return
+    introduced = is_definite(event.who, event.first) and not is_pronoun(event.who)
+    named = bool(set(people_in(previous, people, clusters)) & set(event.people))
+    if introduced or named:
+        event.introduction = [previous]
 
 
-def _same_date_and_count(new: _Event, old: _Event) -> bool:
-    """The same head-count in the same year (and month, when both name one), and no two
-    different people: "a figure moving south ... on July 31" and "a soldier who crossed ... last
-    Wednesday"."""
-    if new.count is None or new.count != old.count or new.year is None or new.year != old.year:
+def _follows_a_defection(sentence: Span, events: list[Event]) -> bool:
+    """The sentence before tells a defection: "Other high-profile cases including a cadre ...
+    and an official with Office 39" after "a series of defections by ranking officials"."""
+    if sentence.start == 0:
         return False
-    if new.month is not None and old.month is not None and new.month != old.month:
-        return False
-    return not (new.people and old.people and not set(new.people) & set(old.people))
+    previous = sentence.doc[sentence.start - 1].sent
+    return any(s.start == previous.start for event in events for s in event.sentences)
 
 
-def _counts_agree(new: _Event, old: _Event) -> bool:
-    return new.count is None or old.count is None or new.count == old.count
-
-
-def _tells_the_same(headline: _Event, body: _Event, first_after: bool) -> bool:
-    """The headline's "Brothers flee ..." and the body's "Two brothers ... escaped": the same
-    head noun, the same head-count of two or more, or the first defection the body tells."""
-    if headline.count is not None and body.count is not None and headline.count != body.count:
-        return False
-    if headline.year is not None and body.year is not None and headline.year != body.year:
-        return False
-    if headline.who is None or body.who is None:
-        return False
-    same_noun = headline.who.root.lemma_.lower() == body.who.root.lemma_.lower()
-    return same_noun or first_after or (headline.count is not None and headline.count >= 2 and headline.count == body.count)
-
-
-def _dates_the_report(trigger: Token, ref) -> bool:
-    """The time modifies a verb of saying above the trigger: it dates the news, not the escape."""
-    token = trigger
-    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and token.head.i != token.i:
-        token = token.head
-        if token.i == ref.attach and token.lemma_.lower() in {"say", "tell", "report", "confirm", "announce", "disclose"}:
-            return True
-    return False
-
-
-def _add_continuations(event: _Event, events: list[_Event]) -> None:
-    """The sentences that go on telling an event: "She was sold to a farmer in Jilin Province
-    and spent six years there before a broker took her on to South Korea." after "she crossed
-    the frozen Tumen River", or the case "In that case" points back to."""
-    doc = event.first.doc
-    told = {s.start for other in events for s in other.sentences}
-    last = event.sentences[-1]
-    for _ in range(2):
-        if last.end >= len(doc):
-            break
-        following = doc[last.end].sent
-        if following.start in told or not _goes_on(following):
-            break
-        event.sentences.append(following)
-        last = following
-
-
-def _goes_on(sentence: Span) -> bool:
-    """A sentence whose subject is "he", "she" or "they": it goes on with the same people."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.lower_ in {"he", "she", "they"}
-               for t in sentence)
-
-
-def _date_by_reference(event: _Event, refs: dict) -> tuple[int | None, int | None]:
-    """"It was the first time since November 2019 that ... In that case Seoul sent two
-    fishermen back": an event told as "that case" takes the time of the sentence before."""
-    sentence = event.sentences[0]
-    words = [t.lower_ for t in sentence[:4]]
-    partitive = event.who is not None and len(event.who) > 2 and event.who[1].lower_ == "of" and event.who[2].lower_ == "the"
-    doc = sentence.doc
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-    superlative = previous is not None and _introduces_a_case(previous)
-    if not partitive and not superlative and not ("that" in words and any(
-            w in {"case", "incident", "instance", "occasion"} for w in words)):
-        return None, None  # "In that case ...", "Two of the four ...": told of a case dated just before
-    if previous is None:
-        return None, None
-    dated = [r for r in refs.get(previous.start, []) if r.resolved is not None and r.value.kind in {"absolute", "anchored"}]
-    if not dated:
-        return None, None
-    return dated[-1].resolved.year, dated[-1].resolved.month
-
-
-def _reference_sentences(event: _Event) -> list[Span]:
-    """The sentence "In that case" points back to is part of the telling."""
-    sentence = event.sentences[0]
-    words = [t.lower_ for t in sentence[:4]]
-    if sentence.start > 0 and "that" in words and any(w in {"case", "incident", "instance"} for w in words):
-        return [sentence.doc[sentence.start - 1].sent]
-    return []
-
-
-def _introduces_a_case(sentence: Span) -> bool:
-    """"The most dramatic came that November.": a short sentence whose subject is a superlative
-    or an ordinal, dating the case the next sentence tells."""
-    if len(sentence) > 12:
-        return False
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "latest", "last"}
-                                                        for c in t.subtree) for t in sentence)
+def _noun_start(head: Token) -> int:
+    """Where the words before a noun that belong to it begin ("a young man"), not an opening
+    time phrase a misparse hung on it ("In July 2020, a young man")."""
+    start = head.i
+    while start > head.sent.start and head.doc[start - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} \
+            and head.doc[start - 1].ent_type_ != "DATE":
+        start -= 1
+    return start
 
 
 def _including(token: Token) -> list[Token]:
@@ -410,12 +387,16 @@ def _including(token: Token) -> list[Token]:
             break
     if not objects and token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"include", "comprise"}:
         objects = [c for c in token.head.children if c.dep_ == "dobj"]
-    if not objects:
-        return []
+    if not objects or objects[0].pos_ == "PRON":
+        return []  # "nine North Koreans, women and children among them": no list of defectors
     first = objects[0]
     listed = [first]
     for item in [first, *[c for c in first.children if c.dep_ == "appos"]]:
         listed += [c for c in item.children if c.dep_ == "conj"]
+    for token in first.subtree:  # "a cadre ... who was dispatched to Russia and a European-based official", "official" hung on "Russia"
+        if token.dep_ == "conj" and token not in listed and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON" \
+                and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            listed.append(token)
     return listed
 
 

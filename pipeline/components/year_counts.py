@@ -158,7 +158,8 @@ def _years(pairing: Pairing, published: str | None) -> list[tuple[TimeRef, int, 
             if ref.each:
                 out += [(ref, year, None) for year in ref.years]
         elif ref.resolved is not None:
-            out.append((ref, ref.resolved.year, None if ref.month_span else ref.resolved.month))
+            named = not ref.month_span and ref.value.weekday is None  # "said last Friday" names no month
+            out.append((ref, ref.resolved.year, ref.resolved.month if named else None))
     return out
 
 

@@ -8,7 +8,9 @@ that says what the words fix and what they leave to context:
 - ``relative``: years (and months) from the publication date ("last year", "this March",
   "April last year", "last month", "two years ago", "now");
 - ``anchored``: years from a year the text named before ("the previous year", "a year
-  earlier", "that year", "the following year");
+  earlier", "that year", "the following year"), or months from a month it named before ("that
+  month", "the following month", "a month later"; "that day" and "the same week" fall in the
+  month named before);
 - ``span``: several years, no one year ("the 2010s", "1994-1998", "between 2017 and 2023", "the
   past two years").
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Literal
 
 from .numbers import parse_number_words
@@ -53,7 +56,8 @@ ANCHOR_WORDS: dict[str, int] = {
 NOW_PHRASES = frozenset({"now", "today", "currently", "so far", "to date", "at present", "as of now", "presently"})
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _MONTH_JOINERS = frozenset({"and", "or", "to", "through", "until", "-", "–"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(_WEEKDAY_ORDER)
 
 Kind = Literal["absolute", "relative", "anchored", "span"]
 
@@ -69,9 +73,11 @@ class TimeValue:
     month_offset: int | None = None  # "last month": -1; "this month": 0
     # For a month named without a year: "latest" ("in April": the latest April on or before
     # publication), "before" ("last April": strictly before), "same" ("this March").
-    which: Literal["latest", "before", "same"] | None = None
+    which: Literal["latest", "before", "same", "after"] | None = None
     end_year: int | None = None  # last year of a span
     fiscal: bool = False
+    day: int | None = None  # the day of the month, when the words name one ("Nov. 3, 2016", "Oct. 24")
+    weekday: int | None = None  # "on Tuesday" (0 = Monday): a day of the week of publication
 
 
 def parse_year(word: str) -> int | None:
@@ -94,7 +100,8 @@ def parse_time(words: list[str]) -> TimeValue | None:
     if phrase in {"the year before last", "the year before last year"}:
         return TimeValue("relative", -2)
     if lowered[-1] in WEEKDAYS and (len(lowered) == 1 or lowered[0] in {"last", "this", "next"}) and len(lowered) <= 2:
-        return TimeValue("relative", 0)  # "on Monday", "last Friday": the week of publication, no month named
+        which = {"last": "before", "next": "after"}.get(lowered[0], "latest")
+        return TimeValue("relative", 0, weekday=_WEEKDAY_ORDER.index(lowered[-1]), which=which)  # "on Monday"
     return (
         _absolute(lowered)
         or _span(lowered)
@@ -123,6 +130,8 @@ def _absolute(words: list[str]) -> TimeValue | None:
     year = parse_year(words[-1])
     if year is None:
         return None
+    if " ".join(w for w in words[:-1] if w not in {"of", "in"}) in _SAME_MONTH:
+        return TimeValue("absolute", year, month_offset=0)  # "the same month of 2022": that year, the month named before
     head = [w for w in words[:-1] if w != "of"]
     if len(head) == 1 and head[0] in SEASONS:  # "spring 2019": the year, no one month
         return TimeValue("absolute", year)
@@ -133,7 +142,7 @@ def _absolute(words: list[str]) -> TimeValue | None:
     months = [parse_month(w) for w in head if parse_month(w)]
     days = [w for w in head if _DAY.match(w)]
     if len(months) == 1 and len(head) == 1 + len(days) and len(days) <= 1:
-        return TimeValue("absolute", year, month=months[0])
+        return TimeValue("absolute", year, month=months[0], day=_day(days[0]) if days else None)
     return None
 
 
@@ -192,9 +201,9 @@ def _relative(words: list[str]) -> TimeValue | None:
     if len(words) == 1 and (month := parse_month(words[0])) is not None:  # "in April"
         return TimeValue("relative", 0, month=month, which="latest")
     if len(words) == 2 and (month := parse_month(words[0])) is not None and _DAY.match(words[1]):  # "Nov. 10"
-        return TimeValue("relative", 0, month=month, which="latest")
+        return TimeValue("relative", 0, month=month, which="latest", day=_day(words[1]))
     if len(words) == 2 and _DAY.match(words[0]) and (month := parse_month(words[1])) is not None:  # "10 November"
-        return TimeValue("relative", 0, month=month, which="latest")
+        return TimeValue("relative", 0, month=month, which="latest", day=_day(words[0]))
     # "May and June this year": the year, no one month
     if len(words) >= 5 and words[-1] == "year" and words[-2] in RELATIVE_WORDS:
         head = [w for w in words[:-2] if w not in {"of", "between", "from"}]
@@ -213,8 +222,15 @@ def _relative(words: list[str]) -> TimeValue | None:
     return None
 
 
+_SAME_MONTH = frozenset({"that month", "the same month", "that same month", "that very month", "that week",
+                         "the same week", "that same week", "that day", "the same day", "that same day"})  # fmt: skip
+
+
 def _anchored(words: list[str]) -> TimeValue | None:
     phrase = " ".join(words)
+    month = _anchored_month(words) or _anchored_days(words)
+    if month is not None:
+        return month
     if phrase in {"that year", "that same year", "the same year", "the year", "that very year"}:
         return TimeValue("anchored", 0)
     if len(words) == 2 and words[0] in {"that", "the", "same"} and (month := parse_month(words[1])) is not None:
@@ -228,6 +244,42 @@ def _anchored(words: list[str]) -> TimeValue | None:
         if count:
             return TimeValue("anchored", count * ANCHOR_WORDS[words[-1]])
     return None
+
+
+def _anchored_days(words: list[str]) -> TimeValue | None:
+    """"five weeks later", "days earlier", "a week later": a time after (before) the one the text
+    named last; it names no year or month of its own, but a month named after it in its sentence
+    is the story's ("Just over five weeks later, on December 21": the December after the
+    November told before)."""
+    if len(words) < 2 or words[-1] not in {"later", "earlier", "after", "before"}:
+        return None
+    if words[-2] not in {"day", "days", "week", "weeks", "hour", "hours"}:
+        return None
+    count = words[:-2]
+    if count and count not in (["a"], ["an"], ["a", "few"], ["several"]) and not _count(count):
+        return None
+    return TimeValue("anchored", 0, which="after" if words[-1] in {"later", "after"} else "before")
+
+
+def _anchored_month(words: list[str]) -> TimeValue | None:
+    """"that month", "the following month", "two months later": an offset in months from the
+    month the text named before (``month_offset``), no year of their own."""
+    if " ".join(words) in _SAME_MONTH:
+        return TimeValue("anchored", 0, month_offset=0)
+    if len(words) == 3 and words[0] == "the" and words[2] == "month" and words[1] in ANCHOR_WORDS:
+        return TimeValue("anchored", 0, month_offset=ANCHOR_WORDS[words[1]])  # "the following month"
+    if len(words) == 3 and words[:2] == ["the", "month"] and words[2] in {"before", "after"}:
+        return TimeValue("anchored", 0, month_offset=ANCHOR_WORDS[words[2]])  # "the month before"
+    if len(words) >= 3 and words[-2] in {"month", "months"} and words[-1] in {"earlier", "later", "before", "after"}:
+        count = _count(words[:-2])  # "a month later", "two months earlier"
+        if count:
+            return TimeValue("anchored", 0, month_offset=count * ANCHOR_WORDS[words[-1]])
+    return None
+
+
+def _day(word: str) -> int:
+    match = _DAY.match(word)
+    return int(match.group(1)) if match else 0
 
 
 def _count(words: list[str]) -> int | None:
@@ -247,19 +299,35 @@ def _full_year(digits: str) -> int:
 class Resolved:
     year: int
     month: int | None = None
+    day: int | None = None
 
 
-def resolve(value: TimeValue, published: str | None, anchor: int | None = None) -> Resolved | None:
+def resolve(value: TimeValue, published: str | None, anchor: int | None = None,
+            anchor_month: int | None = None) -> Resolved | None:
     """The year (and month) ``value`` names, given the publication date ("2017", "2017-01",
-    "2017-01-10") and, for anchored phrases, the year the text named last. Spans resolve to
-    None: they name no one year."""
+    "2017-01-10") and, for anchored phrases, the year (and month) the text named last. Spans
+    resolve to None: they name no one year. A month by reference ("that month") needs the month
+    named before; with only a year before it, "that month" still names that year."""
     if value.kind == "absolute":
-        return Resolved(value.years, value.month)
+        if value.month_offset is not None:
+            return Resolved(value.years, anchor_month)
+        return Resolved(value.years, value.month, value.day)
+    if value.kind == "anchored" and value.month_offset is not None:
+        if anchor is None:
+            return None
+        if anchor_month is None:  # "in 2015 ... that month": the year, no month
+            return Resolved(anchor) if value.month_offset == 0 else None
+        total = anchor * 12 + (anchor_month - 1) + value.month_offset
+        return Resolved(total // 12, total % 12 + 1)
+    if value.kind == "anchored" and value.which is not None:
+        return None  # "five weeks later": it dates the months named after it, not a figure (see pairing)
     if value.kind == "anchored":
         return Resolved(anchor + value.years, value.month) if anchor is not None else None
     if value.kind != "relative" or not published:
         return None
     year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
+    if value.weekday is not None:
+        return _weekday(value, published)
     if value.month_offset is not None:
         if month is None:
             return Resolved(year) if value.month_offset == 0 else None
@@ -267,11 +335,25 @@ def resolve(value: TimeValue, published: str | None, anchor: int | None = None) 
         return Resolved(total // 12, total % 12 + 1)
     if value.month is not None and value.which is not None:
         if month is None:  # "last November" in an article dated only by its year: the year before
-            return Resolved(year - 1 if value.which == "before" else year, value.month)
+            return Resolved(year - 1 if value.which == "before" else year, value.month, value.day)
         if value.month > month or (value.which == "before" and value.month == month):
-            return Resolved(year - 1 if value.which != "same" else year, value.month)
-        return Resolved(year, value.month)
+            return Resolved(year - 1 if value.which != "same" else year, value.month, value.day)
+        return Resolved(year, value.month, value.day)
     return Resolved(year + value.years, value.month)
+
+
+def _weekday(value: TimeValue, published: str) -> Resolved:
+    """"on Tuesday" is the latest Tuesday on or before a publication day ("last Tuesday" the one
+    before it, "next Tuesday" the one after); with only a year or a month published, the year."""
+    if len(published) < 10:
+        return Resolved(int(published[:4]))
+    today = date.fromisoformat(published[:10])
+    if value.which == "after":
+        day = today + timedelta(days=(value.weekday - today.weekday()) % 7 or 7)
+    else:
+        back = (today.weekday() - value.weekday) % 7
+        day = today - timedelta(days=back or (7 if value.which == "before" else 0))
+    return Resolved(day.year, day.month, day.day)
 
 
 def span_years(value: TimeValue, published: str | None) -> list[int]:

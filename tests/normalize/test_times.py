@@ -23,6 +23,12 @@ MUST_PARSE = [
     ("the previous year", N, -1, None), ("the year before", N, -1, None), ("a year earlier", N, -1, None),
     ("two years earlier", N, -2, None), ("three years later", N, 3, None), ("the following year", N, 1, None),
     ("the next year", N, 1, None), ("that year", N, 0, None), ("the same year", N, 0, None), ("that November", N, 0, 11),
+    # months by reference: an offset from the month named before, no month of their own
+    ("that month", N, 0, None), ("the same month", N, 0, None), ("the following month", N, 0, None),
+    ("a month later", N, 0, None), ("the same week", N, 0, None), ("that day", N, 0, None),
+    ("the same month of 2022", A, 2022, None),
+    # counting on from the story: no year or month of their own
+    ("five weeks later", N, 0, None), ("days later", N, 0, None), ("several weeks earlier", N, 0, None),
     ("the 2010s", S, 2010, None), ("1990s", S, 1990, None), ("'90s", S, 1990, None), ("1994-1998", S, 1994, None), ("1994–98", S, 1994, None),
     ("between 2017 and 2023", S, 2017, None), ("from 2017 to 2023", S, 2017, None), ("2017 - 2019", S, 2017, None),
     ("the past two years", S, -2, None), ("the last three years", S, -3, None),
@@ -38,6 +44,8 @@ MUST_NOT_PARSE = [
     "", "1417", "2,914", "30,208", "year", "the year 's end", "last", "May be", "between 2023 and 2017", "1,000 years ago",
     "Mondays", "the previous", "2100s4", "FY", "fiscal", "Tuesday last week", "several years ago", "40s", "the 80s",
     "spring", "July and 1995", "July and August", "between December 2022 and January 1997",
+    "month", "the month", "months later", "a month", "that month 's end", "the following week",
+    "weeks", "later", "many weeks later",
 ]
 
 
@@ -50,6 +58,25 @@ def test_time_expressions_parse(text, kind, years, month):
 @pytest.mark.parametrize("text", MUST_NOT_PARSE)
 def test_non_time_expressions_do_not_parse(text):
     assert parse_time(text.split()) is None
+
+
+MONTH_OFFSETS = [
+    ("that month", 0), ("the same month", 0), ("that same month", 0), ("the following month", 1),
+    ("the next month", 1), ("the previous month", -1), ("the month before", -1), ("the month after", 1),
+    ("a month later", 1), ("two months later", 2), ("three months earlier", -3), ("6 months later", 6),
+    ("the same week", 0), ("that day", 0), ("the same day", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "offset"), MONTH_OFFSETS)
+def test_months_by_reference_are_offsets_from_the_month_named_before(text, offset):
+    value = parse_time(text.split())
+    assert value is not None and value.kind == N and value.month_offset == offset
+
+
+def test_days_are_kept():
+    assert parse_time("Nov. 3 , 2016".split()).day == 3 and parse_time(["Oct.", "24"]).day == 24
+    assert parse_time(["Tuesday"]).weekday == 1 and parse_time(["last", "Friday"]).which == "before"
 
 
 def test_fiscal_years_are_marked():
@@ -78,13 +105,27 @@ RESOLVE = [
     (TimeValue(R, 0, month_offset=0), "2024", None, Resolved(2024)),
     (TimeValue(N, -1), "2020", 2019, Resolved(2018)),
     (TimeValue(N, -1), "2020", None, None),
+    (TimeValue(N, 0, month_offset=0), "2020", (2019, 11), Resolved(2019, 11)),  # "that month" after November 2019
+    (TimeValue(N, 0, month_offset=1), "2020", (2019, 12), Resolved(2020, 1)),  # "the following month"
+    (TimeValue(N, 0, month_offset=-2), "2020", (2019, 1), Resolved(2018, 11)),  # "two months earlier"
+    (TimeValue(N, 0, month_offset=0), "2020", (2019, None), Resolved(2019)),  # only a year named before
+    (TimeValue(N, 0, month_offset=1), "2020", (2019, None), None),  # "the following month" of no month
+    (TimeValue(A, 2022, month_offset=0), "2024", (2023, 12), Resolved(2022, 12)),  # "the same month of 2022"
+    # a weekday is the latest such day on or before a full publication date ("last": before it)
+    (TimeValue(R, 0, weekday=1, which="latest"), "2024-08-20", None, Resolved(2024, 8, 20)),
+    (TimeValue(R, 0, weekday=2, which="before"), "2019-08-05", None, Resolved(2019, 7, 31)),
+    (TimeValue(R, 0, weekday=0, which="before"), "2019-08-05", None, Resolved(2019, 7, 29)),
+    (TimeValue(R, 0, weekday=4, which="after"), "2019-08-05", None, Resolved(2019, 8, 9)),
+    (TimeValue(R, 0, weekday=4, which="latest"), "2019", None, Resolved(2019)),
+    (TimeValue(R, 0, month=10, which="latest", day=24), "2023", None, Resolved(2023, 10, 24)),
     (TimeValue(S, 2017, end_year=2019), "2020", None, None),
 ]
 
 
 @pytest.mark.parametrize(("value", "published", "anchor", "expected"), RESOLVE)
 def test_resolution_against_publication_and_anchor(value, published, anchor, expected):
-    assert resolve(value, published, anchor) == expected
+    year, month = anchor if isinstance(anchor, tuple) else (anchor, None)
+    assert resolve(value, published, year, month) == expected
 
 
 def test_the_years_of_a_span():

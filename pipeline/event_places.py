@@ -1,0 +1,58 @@
+"""Where a defection happened: the places named in the sentences that tell it.
+
+Pure functions over an annotated ``Doc``; ``newsfacts_events`` calls :func:`places_in`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .defections import Cues
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES = frozenset({"north korea", "the north", "the south", "north", "south", "dprk"})
+_INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst", "analysts", "researcher", "spokesperson",
+                         "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
+
+
+def places_in(sentences: list[Span], cues: Cues | None = None) -> list[str]:
+    """Every place named in the event's sentences, as written: not the country they fled
+    ("North Korea's former deputy ambassador"), not where an informant is ("a source in North
+    Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent");
+    with the common noun it names when one follows ("the Han River estuary")."""
+    found: list[str] = []
+    for sentence in sentences:
+        for ent in sentence.ents:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            text = text[:-2] if text.endswith(("'s", "’s")) else text
+            after = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.end < sentence.end else None
+            if after is not None and cues is not None and after.is_lower and cues.has("place_noun", after.text):
+                text = f"{text} {after.text}"  # "the Han River estuary", "the Amur region"
+            if ent.label_ not in _PLACE_LABELS or text.lower() in _NOT_PLACES:
+                continue
+            if _where_an_informant_is(ent) or _acts(ent):
+                continue
+            for name in _split_at_in(text):
+                if name not in found:
+                    found.append(name)
+    return found
+
+
+def _split_at_in(text: str) -> list[str]:
+    """"Sokcho in Gangwon Province", taken for one name, is two places."""
+    parts = [part.strip() for part in text.split(" in ")]
+    return parts if all(part[:1].isupper() for part in parts) else [text]
+
+
+def _where_an_informant_is(ent: Span) -> bool:
+    head = ent.root.head
+    return head.dep_ == "prep" and head.head.lower_ in _INFORMANTS
+
+
+def _acts(ent: Span) -> bool:
+    """"Seoul sent two fishermen back", "South Korea's decision": a government, not a place."""
+    root = ent.root
+    if root.dep_ in _SUBJECTS:
+        return True
+    return root.dep_ == "poss" and root.head.dep_ in _SUBJECTS
