@@ -16,14 +16,16 @@ _INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst"
                          "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
 
 
-def places_in(sentences: list[Span], cues: Cues | None = None) -> list[str]:
+def places_in(sentences: list[Span], cues: Cues | None = None, ents: tuple[Span, ...] | None = None) -> list[str]:
     """Every place named in the event's sentences, as written: not the country they fled
     ("North Korea's former deputy ambassador"), not where an informant is ("a source in North
     Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent");
-    with the common noun it names when one follows ("the Han River estuary")."""
+    with the common noun it names when one follows ("the Han River estuary"). ``ents``: the
+    document's entities, when the caller has them."""
     found: list[str] = []
+    ents = ents if ents is not None else (sentences[0].doc.ents if sentences else ())  # once: Span.ents rebuilds them
     for sentence in sentences:
-        for ent in sentence.ents:
+        for ent in (e for e in ents if sentence.start <= e.start and e.end <= sentence.end):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text[:-2] if text.endswith(("'s", "’s")) else text
             after = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.end < sentence.end else None

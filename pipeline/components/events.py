@@ -151,7 +151,8 @@ class Events(TableComponent):
                     if name and name not in event.people:
                         event.people.append(name)
                         event.count = (event.count or 1) + 1 if event.count is not None else None
-        doc.spans[self.spans_key] = [self._span(doc, event, clusters) for event in events]
+        ents = doc.ents
+        doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents) for event in events]
         return doc
 
     def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
@@ -290,7 +291,7 @@ class Events(TableComponent):
         events.append(new)
         return new
 
-    def _span(self, doc: Doc, event: Event, clusters: dict) -> Span:
+    def _span(self, doc: Doc, event: Event, clusters: dict, ents: tuple[Span, ...]) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
         start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
@@ -301,7 +302,7 @@ class Events(TableComponent):
             "count": event.count,
             "year": event.year,
             "month": event.month,
-            "places": places_in(_place_sentences(event), self.cues),
+            "places": places_in(_place_sentences(event), self.cues, ents),
             "people": event.people,
             "affiliations": organizations_in(event.who, organizations, clusters) if event.who is not None else [],
             "description": event.who.text if event.who is not None else event.first.sent.text.strip()[:120],
