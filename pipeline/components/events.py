@@ -131,7 +131,7 @@ class Events(TableComponent):
                 if event is not None and len(heads) > 1:  # places of one item of a list: its own words
                     end = heads[index + 1].left_edge.i if index + 1 < len(heads) else head.right_edge.i + 1
                     event.item = doc[head.left_edge.i : max(end, head.i + 1)]
-                if event is not None and ranked is not None and is_pronoun(event.who):
+                if event is not None and ranked is not None and event.who is not None and is_pronoun(event.who):
                     event.year = event.month = event.day = None  # "making him one of the most senior ... ever to defect"
                 if event is not None:
                     event.headline = title is not None and trigger.sent.start == title.start
@@ -184,6 +184,10 @@ class Events(TableComponent):
 
     def _read(self, trigger: Token, kind: str, head: Token | None, quantities: list[Span], people: list[Span],
               clusters: dict, refs: dict, listed: bool = False) -> Event | None:
+        """What one trigger says of a defection by ``head`` (one of a list when ``listed``), or
+        None when it tells none: nobody in particular, a share of a statistic, an aggregate, a
+        batch returned, an arrest with no escape. A capture of someone told before ("Police
+        detained her") is kept only if it joins their escape (``needs_story``)."""
         sentence = trigger.sent
         who = phrase(head, group=not listed) if head is not None else None
         if who is not None and who.start < trigger.i < who.end:  # a misparse hung the verb inside the subject's phrase
