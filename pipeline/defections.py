@@ -171,6 +171,9 @@ def is_share_of_aggregate(head: Token, cues: Cues, batch: int) -> bool:
     last year's arrivals": a share of a statistic, not a group that left together ("two of the
     four asked to stay" is)."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    opening = head.sent[0]
+    if of is None and opening.lower_ == "of" and opening.i < head.i:
+        of = opening  # "Of the 236 arrivals in 2024, 210 were women, and only three crossed directly"
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is None:
         return False

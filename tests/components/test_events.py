@@ -132,6 +132,7 @@ NO_EVENT = [
     "Only four of the 1,230 who arrived that year had crossed the border directly.",
     "Just two of those who fled last year crossed the Military Demarcation Line on foot.",
     "Only five of last year's arrivals crossed the border on foot.",
+    "Of the 1,230 arrivals in 2021, 900 were women, and only four crossed the border directly.",
     "No one was arrested for the escape.",
     "Each defector who reaches the South in 2021 is screened by the intelligence service.",
     "Any North Korean who crossed the border in 2020 was quarantined for two weeks.",
