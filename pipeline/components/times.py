@@ -61,15 +61,17 @@ class TimeFinder(TableComponent):
         for row in tables[data.TIMES]:
             self.matcher.add(row.id, [row.pattern])
             self.untagged.add(row.id, [[{k: v for k, v in token.items() if k != "POS"} for token in row.pattern]])
+        self.anchors = _Anchors.of([row.pattern for row in tables[data.TIMES]])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
         found = []
         matcher = self.matcher if doc.has_annotation("POS") else self.untagged
-        for match_id, start, end in matcher(doc):
-            span = Span(doc, start, end, label="TIME", span_id=self.vocab.strings[match_id])
-            if _is_time(span):
-                found.append(span)
+        for window in self.anchors.windows(doc):  # the matcher only where a time can be
+            for match in matcher(window, as_spans=True):
+                span = Span(doc, match.start, match.end, label="TIME", span_id=match.label_)
+                if _is_time(span):
+                    found.append(span)
         spans = []
         for span in filter_spans(found):
             value = parse_time([t.text for t in span])
@@ -78,6 +80,62 @@ class TimeFinder(TableComponent):
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+class _Anchors:
+    """The words and token shapes without which no pattern can match: each pattern has a token
+    that must be there (a month, "year", a four-digit shape ...). The matcher runs only on the
+    stretches around them, most of a news text holding none."""
+
+    def __init__(self, lowers: frozenset[str], shapes: frozenset[str], reach: int, everywhere: bool) -> None:
+        self.lowers, self.shapes, self.reach, self.everywhere = lowers, shapes, reach, everywhere
+
+    @classmethod
+    def of(cls, patterns: list[list[dict]]) -> "_Anchors":
+        lowers: set[str] = set()
+        shapes: set[str] = set()
+        everywhere = False
+        for pattern in patterns:
+            choices = [choice for token in pattern if token.get("OP") is None
+                       for choice in [_required_values(token)] if choice is not None]
+            if not choices:
+                everywhere = True
+                continue
+            key, values = min(choices, key=lambda choice: sum(v in _COMMON for v in choice[1]) > 0)
+            (lowers if key == "LOWER" else shapes).update(values)
+        reach = max((len(p) for p in patterns), default=1)
+        return cls(frozenset(lowers), frozenset(shapes), reach, everywhere)
+
+    def windows(self, doc: Doc) -> list[Span]:
+        if self.everywhere:
+            return [doc[:]]
+        ranges: list[list[int]] = []
+        for token in doc:
+            if token.lower_ in self.lowers or token.shape_ in self.shapes:
+                start, end = max(0, token.i - self.reach), min(len(doc), token.i + self.reach)
+                if ranges and start <= ranges[-1][1]:
+                    ranges[-1][1] = end
+                else:
+                    ranges.append([start, end])
+        return [doc[start:end] for start, end in ranges]
+
+
+# Values too common to stand for a pattern when a rarer token of it can: "the" in "the
+# previous year" (take "year"), "two" in "two years ago", a one- or two-digit number.
+_COMMON = frozenset({"the", "a", "an", "to", "that", "this", "at", "from", "between", "so", "last", "next",
+                     "past", "same", "earlier", "later", "one", "two", "three", "four", "five", "six", "seven",
+                     "eight", "nine", "ten", "eleven", "twelve", "few", "several", "d", "dd", "of", "in"})  # fmt: skip
+
+
+def _required_values(token: dict) -> tuple[str, frozenset[str]] | None:
+    """("LOWER" or "SHAPE", the values) a pattern token must take, when it names them."""
+    for key in ("LOWER", "SHAPE"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return key, frozenset({value})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return key, frozenset(value["IN"])
+    return None
 
 
 def _is_time(span: Span) -> bool:
