@@ -11,9 +11,14 @@ from the time expressions of ``newsfacts_times`` and the numbers of ``newsfacts_
   2016, 12 waitresses ... in Ningbo";
 - an anniversary at the top: "Twenty-five years on", "its twentieth anniversary", counted from
   the earliest year the article names;
-- failing those, the latest year named (the year after it when the article speaks of "last
-  year" but never of "this year"), and never before a relative year set beside an explicit one
-  ("63 in 2021 and 67 last year": 2023 or later).
+- failing those, the latest year named, except years spoken of as ahead ("would run out in
+  June 2020"), and never before a lower bound: a relative year set beside the nearest explicit
+  one ("63 in 2021 and 67 last year": 2023 or later), a year spoken of as over ("by the end of
+  2024 the ministry had registered"), a present figure set against a past year ("down 6.9
+  points from 43.8 percent in 2023"), "since December 2023"; with no lower bound, the year after
+  the latest named when the article speaks of "last year" but never of "this year";
+- an anniversary of a dated event anywhere ("the tenth anniversary of the death of Kim Jong Il
+  in December 2011").
 The arithmetic is the pure :func:`pipeline.normalize.dates.infer_publication_year`.
 """
 
@@ -57,6 +62,7 @@ class _Sentences:
     relative_at: list[int] = field(default_factory=list)  # token index of each relative year
     explicit_at: list[int] = field(default_factory=list)  # token index of each explicit year
     prospective: set[int] = field(default_factory=set)  # explicit years spoken of as ahead ("will run until 2022")
+    after_december: list[int] = field(default_factory=list)  # "since December 2023": written in 2024 or later
 
 
 class PublishedInference:
@@ -87,7 +93,8 @@ class PublishedInference:
                 relative_offsets=[offset for _, offset in signs.relative],
                 explicit_years=[year for index, (_, year) in enumerate(signs.explicit)
                                 if index not in signs.prospective],
-                lower_bounds=[*_lower_bounds(signs), *_completed_years(doc, signs), *_contrasts(doc, sentence_of, signs)],
+                lower_bounds=[*_lower_bounds(signs), *_completed_years(doc, signs), *_contrasts(doc, sentence_of, signs),
+                              *signs.after_december],
             )
         )
 
@@ -98,6 +105,8 @@ class PublishedInference:
             value = TimeValue(**span._.time)
             sentence = sentence_of[span.start]
             if value.kind == "absolute":
+                if value.month == 12 and span.start > 0 and doc[span.start - 1].lower_ == "since":
+                    signs.after_december.append(value.years + 1)  # "the first launch since December 2023"
                 if _prospective(span.root):
                     signs.prospective.add(len(signs.explicit))
                 signs.explicit.append((sentence, value.years))

@@ -85,3 +85,11 @@ def test_an_anniversary_of_a_dated_event(nlp):
     text = ("The group released its report in 2019 and again on Wednesday, days before the tenth "
             "anniversary of the death of Kim Jong Il in December 2011.")
     assert published(nlp, text) == "2021"
+
+
+def test_since_a_december_means_a_later_year(nlp):
+    assert published(nlp, "It was the North's first missile launch since December 2023.") == "2024"
+
+
+def test_since_another_month_allows_the_same_year(nlp):
+    assert published(nlp, "It was the North's first missile launch since March 2023.") == "2023"
