@@ -70,6 +70,7 @@ from ..participants import (
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
 from ..pairing import time_refs
+from ..prefilter import node_words, sentence_words, stretches_with
 from ..telling import continuations
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
@@ -90,14 +91,15 @@ class Events(TableComponent):
         self.quantities_key = quantities_key
         self.times_key = times_key
         self.max_batch = max_batch
-        self.matcher = DependencyMatcher(nlp.vocab)
+        self.matchers: list[tuple[DependencyMatcher, list[frozenset[str]]]] = []
         self.cues = Cues()
 
     def build(self, tables: Tables) -> None:
-        self.matcher = DependencyMatcher(self.vocab, validate=True)
-        for row in tables[data.EVENTS]:
-            self.matcher.add(row.id, [row.pattern])
-        self.trigger_words = _trigger_words([row.pattern for row in tables[data.EVENTS]])
+        self.matchers = []
+        for row in tables[data.EVENTS]:  # one matcher per pattern, run only where its words are
+            matcher = DependencyMatcher(self.vocab, validate=True)
+            matcher.add(row.id, [row.pattern])
+            self.matchers.append((matcher, node_words(row.pattern)))
         roles: dict[str, set[str]] = {}
         for cue in tables[data.EVENT_CUES]:
             roles.setdefault(cue.role, set()).add(cue.phrase)
@@ -159,12 +161,14 @@ class Events(TableComponent):
     def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
         """Each trigger token once, with the first pattern it matches in :data:`_ORDER`."""
         found: dict[int, str] = {}
-        for sentence in _sentences_with(doc, self.trigger_words):  # a parse never crosses a sentence
-            for match_id, tokens in self.matcher(sentence):
-                kind = self.vocab.strings[match_id].split(":", 1)[1]
-                index = sentence.start + tokens[0]
-                if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
-                    found[index] = kind
+        sentences = sentence_words(doc)
+        for matcher, gates in self.matchers:
+            for stretch in stretches_with(doc, sentences, gates):  # a parse never crosses a sentence
+                for match_id, tokens in matcher(stretch):
+                    kind = self.vocab.strings[match_id].split(":", 1)[1]
+                    index = stretch.start + tokens[0]
+                    if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
+                        found[index] = kind
         return [(doc[i], found[i]) for i in sorted(found)]
 
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
@@ -382,48 +386,6 @@ def _noun_start(head: Token) -> int:
             and head.doc[start - 1].ent_type_ != "DATE":
         start -= 1
     return start
-
-
-def _trigger_words(patterns: list[list[dict]]) -> frozenset[str] | None:
-    """The words a trigger node can be (every pattern's first node names them), or None when
-    some pattern's trigger is not a list of words (then every sentence is read)."""
-    words: set[str] = set()
-    for pattern in patterns:
-        lower = pattern[0].get("RIGHT_ATTRS", {}).get("LOWER")
-        if isinstance(lower, str):
-            words.add(lower)
-        elif isinstance(lower, dict) and set(lower) == {"IN"}:
-            words.update(lower["IN"])
-        else:
-            return None
-    return frozenset(words)
-
-
-def _sentences_with(doc: Doc, words: frozenset[str] | None) -> list[Span]:
-    """The sentences holding one of ``words``: the dependency matcher, which scans every token
-    for every node of every pattern, runs on them only."""
-    if words is None:
-        return [doc[:]]
-    ranges: list[list[int]] = []
-    start = 0
-    keep = False
-    for token in doc:  # one pass: sentence bounds from is_sent_start, not token.sent
-        if token.is_sent_start and token.i > start:
-            if keep:
-                _extend(ranges, start, token.i)
-            start, keep = token.i, False
-        keep = keep or token.lower_ in words
-    if keep:
-        _extend(ranges, start, len(doc))
-    return [doc[a:b] for a, b in ranges]
-
-
-def _extend(ranges: list[list[int]], start: int, end: int) -> None:
-    """Add a sentence's range, joined to the one before when they touch."""
-    if ranges and ranges[-1][1] == start:
-        ranges[-1][1] = end
-    else:
-        ranges.append([start, end])
 
 
 def _including(token: Token) -> list[Token]:
