@@ -52,26 +52,24 @@ class TimeFinder(TableComponent):
     def __init__(self, nlp: Language, spans_key: str = TIMES_KEY) -> None:
         self.vocab = nlp.vocab
         self.spans_key = spans_key
-        self.matcher = Matcher(nlp.vocab)
-        self.rules: dict[int, str] = {}
+        self.groups: list[_AnchorGroup] = []
 
     def build(self, tables: Tables) -> None:
-        self.matcher = Matcher(self.vocab, validate=True)
-        self.untagged = Matcher(self.vocab, validate=True)  # for docs with no part-of-speech tags
-        for row in tables[data.TIMES]:
-            self.matcher.add(row.id, [row.pattern])
-            self.untagged.add(row.id, [[{k: v for k, v in token.items() if k != "POS"} for token in row.pattern]])
-        self.anchors = _Anchors.of([row.pattern for row in tables[data.TIMES]])
+        self.groups = _AnchorGroup.of(self.vocab, [(row.id, row.pattern) for row in tables[data.TIMES]])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
         found = []
-        matcher = self.matcher if doc.has_annotation("POS") else self.untagged
-        for window in self.anchors.windows(doc):  # the matcher only where a time can be
-            for match in matcher(window, as_spans=True):
-                span = Span(doc, match.start, match.end, label="TIME", span_id=match.label_)
-                if _is_time(span):
-                    found.append(span)
+        tagged = doc.has_annotation("POS")
+        positions = _Positions(doc)
+        for group in self.groups:  # each group's matcher only where its anchor word is
+            matcher = group.matcher if tagged else group.untagged
+            for window in group.windows(doc, positions):
+                for match in matcher(window, as_spans=True):
+                    span = Span(doc, match.start, match.end, label="TIME", span_id=match.label_)
+                    if _is_time(span):
+                        found.append(span)
+        found.sort(key=lambda span: (span.start, span.end))  # the order of one matcher over the doc
         spans = []
         for span in filter_spans(found):
             value = parse_time([t.text for t in span])
@@ -82,41 +80,57 @@ class TimeFinder(TableComponent):
         return doc
 
 
-class _Anchors:
-    """The words and token shapes without which no pattern can match: each pattern has a token
-    that must be there (a month, "year", a four-digit shape ...). The matcher runs only on the
-    stretches around them, most of a news text holding none."""
+class _Positions:
+    """Where each lower-cased word and each token shape of a doc is, read in one pass."""
 
-    def __init__(self, lowers: frozenset[str], shapes: frozenset[str], reach: int, everywhere: bool) -> None:
-        self.lowers, self.shapes, self.reach, self.everywhere = lowers, shapes, reach, everywhere
+    def __init__(self, doc: Doc) -> None:
+        self.lowers: dict[str, list[int]] = {}
+        self.shapes: dict[str, list[int]] = {}
+        for token in doc:
+            self.lowers.setdefault(token.lower_, []).append(token.i)
+            self.shapes.setdefault(token.shape_, []).append(token.i)
+
+    def of(self, key: str, values: frozenset[str]) -> list[int]:
+        table = self.lowers if key == "LOWER" else self.shapes
+        return sorted(i for value in values for i in table.get(value, ()))
+
+
+class _AnchorGroup:
+    """The patterns that share an anchor: a word or token shape without which none of them can
+    match (a month, "year", a four-digit shape ...), the rarest each pattern requires. Their
+    matcher runs only on the stretches around the anchor; most of a news text holds none."""
+
+    def __init__(self, vocab, anchor: tuple[str, frozenset[str]] | None) -> None:
+        self.anchor = anchor
+        self.matcher = Matcher(vocab, validate=True)
+        self.untagged = Matcher(vocab, validate=True)  # for docs with no part-of-speech tags
+        self.reach = 1
 
     @classmethod
-    def of(cls, patterns: list[list[dict]]) -> "_Anchors":
-        lowers: set[str] = set()
-        shapes: set[str] = set()
-        everywhere = False
-        for pattern in patterns:
+    def of(cls, vocab, rows: list[tuple[str, list[dict]]]) -> list["_AnchorGroup"]:
+        groups: dict[tuple[str, frozenset[str]] | None, _AnchorGroup] = {}
+        for rule, pattern in rows:
             choices = [choice for token in pattern if token.get("OP") is None
                        for choice in [_required_values(token)] if choice is not None]
-            if not choices:
-                everywhere = True
-                continue
-            key, values = min(choices, key=lambda choice: sum(v in _COMMON for v in choice[1]) > 0)
-            (lowers if key == "LOWER" else shapes).update(values)
-        reach = max((len(p) for p in patterns), default=1)
-        return cls(frozenset(lowers), frozenset(shapes), reach, everywhere)
+            anchor = min(choices, key=lambda choice: sum(v in _COMMON for v in choice[1]) > 0) if choices else None
+            if any(token.get("OP") in {"+", "*"} for token in pattern):
+                anchor = None  # no bound on how far such a match reaches: run it everywhere
+            group = groups.setdefault(anchor, cls(vocab, anchor))
+            group.matcher.add(rule, [pattern])
+            group.untagged.add(rule, [[{k: v for k, v in token.items() if k != "POS"} for token in pattern]])
+            group.reach = max(group.reach, len(pattern))
+        return list(groups.values())
 
-    def windows(self, doc: Doc) -> list[Span]:
-        if self.everywhere:
-            return [doc[:]]
+    def windows(self, doc: Doc, positions: _Positions) -> list[Span]:
+        if self.anchor is None:
+            return [doc[:]] if len(doc) else []
         ranges: list[list[int]] = []
-        for token in doc:
-            if token.lower_ in self.lowers or token.shape_ in self.shapes:
-                start, end = max(0, token.i - self.reach), min(len(doc), token.i + self.reach)
-                if ranges and start <= ranges[-1][1]:
-                    ranges[-1][1] = end
-                else:
-                    ranges.append([start, end])
+        for i in positions.of(*self.anchor):
+            start, end = max(0, i - self.reach + 1), min(len(doc), i + self.reach)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1][1] = end
+            else:
+                ranges.append([start, end])
         return [doc[start:end] for start, end in ranges]
 
 
