@@ -30,6 +30,7 @@ from .times import TIMES_KEY
 QUANTITIES_KEY = "quantities"
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
 _STARTERS = frozenset({"a", "an", "half"})
+_DIGIT_STARTS = frozenset("0123456789.")  # what a number in digits begins with (cheap test first)
 _UNIT_KINDS = frozenset({"duration", "measure", "money", "multiplier"})  # named by a word after the number
 _RANGE_VERBS = frozenset({"range", "vary"})
 _CONTRASTS = frozenset({"against", "versus", "vs", "vs."})
@@ -92,7 +93,7 @@ class QuantityFinder(TableComponent):
 
     def _digits_or_words_at(self, doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, float] | None:
         token = doc[i]
-        if parse_digits(token.text) is not None:
+        if token.text[:1] in _DIGIT_STARTS and parse_digits(token.text) is not None:
             end = i + 1
             while end < len(doc) and not taken[end] and doc[end].lower_ in SCALES:
                 end += 1

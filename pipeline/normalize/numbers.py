@@ -121,7 +121,10 @@ def is_vague_amount(words: list[str]) -> bool:
 
 def is_number_word(word: str) -> bool:
     """A word that can be part of a number written in words ("twenty", "hundred", "dozen")."""
-    return all(part in NUMBER_WORDS for part in re.split(r"(-)", word.lower()) if part)
+    lowered = word.lower()
+    if "-" not in lowered:  # the common case, without splitting
+        return lowered in NUMBER_WORDS
+    return all(part in NUMBER_WORDS for part in re.split(r"(-)", lowered) if part)
 
 
 def as_count(value: float) -> int | None:
