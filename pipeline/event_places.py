@@ -5,6 +5,8 @@ Pure functions over an annotated ``Doc``; ``newsfacts_events`` calls :func:`plac
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from .defections import Cues
@@ -24,8 +26,10 @@ def places_in(sentences: list[Span], cues: Cues | None = None, ents: tuple[Span,
     document's entities, when the caller has them."""
     found: list[str] = []
     ents = ents if ents is not None else (sentences[0].doc.ents if sentences else ())  # once: Span.ents rebuilds them
+    starts = [e.start for e in ents]  # ents are in document order: find a sentence's by bisection
     for sentence in sentences:
-        for ent in (e for e in ents if sentence.start <= e.start and e.end <= sentence.end):
+        first = bisect_left(starts, sentence.start)
+        for ent in (e for e in ents[first : bisect_left(starts, sentence.end)] if e.end <= sentence.end):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text[:-2] if text.endswith(("'s", "’s")) else text
             after = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.end < sentence.end else None

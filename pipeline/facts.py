@@ -107,12 +107,13 @@ def _fields(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
 def _events(doc: Doc) -> list[DefectionEvent]:
     """One record per defection; its evidence spans the sentences that tell it."""
     records = []
+    whole = doc.text  # once: Doc.text joins every token at each call
     for span in doc.spans.get(EVENTS, []):
         fact = span._.event
         if not fact:
             continue
         first, last = fact["sentences"][0][0], fact["sentences"][-1][1]
-        text = doc.text[first:last].rstrip()
+        text = whole[first:last].rstrip()
         proof = Evidence(text=text, start=first, end=first + len(text), sentence=text, rule=fact["rule"])
         records.append(DefectionEvent(**_fields(EVENTS, fact), evidence=proof))
     return records

@@ -7,11 +7,13 @@ Pure functions over an annotated ``Doc`` (entities, quantities) and the :class:`
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Doc, Span, Token
 
 from .defections import Cues
 from .normalize.numbers import parse_quantity
-from .spans import TokenOwners
+from .spans import TokenOwners, entity_bounds
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": None, "them": None, "their": None, "who": None,
@@ -74,11 +76,27 @@ def participants(trigger: Token, kind: str, cues: Cues | None = None, people: li
     return None
 
 
+class People(list):
+    """The document's person mentions, with the words that name someone read once (a plain list
+    works too, its words read at each call: fine for a sentence, quadratic on a long article)."""
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return _naming_words(self)
+
+
+def _naming_words(people: list[Span]) -> frozenset[str]:
+    """Each mention's whole text, first word and last word ("Oh Chong-song", "Oh", "Chong-song")."""
+    return frozenset(word for p in people for word in (p.text, p[0].text, p[-1].text))
+
+
 def _names_someone(token: Token, people: list[Span]) -> bool:
     """A capitalized word, not opening its sentence, that the text uses elsewhere as (part of) a
     person's name ("Oh" after "Oh Chong-song", though tagged an interjection)."""
-    return (token.is_title and token.i != token.sent.start and token.pos_ not in {"PRON", "DET", "ADP"}
-            and any(token.text in {p.text, p[0].text, p[-1].text} for p in people))
+    if not (token.is_title and token.pos_ not in {"PRON", "DET", "ADP"}) or token.is_sent_start:
+        return False
+    words = people.words if isinstance(people, People) else _naming_words(people)
+    return token.text in words and token.i != token.sent.start
 
 
 def is_mistagged_verb(trigger: Token, cues: Cues) -> bool:
@@ -171,9 +189,8 @@ def _own_phrase(head: Token) -> Span:
         else:
             break
     if head.ent_type_ == "PERSON":  # a name the parser split ("Kang Min-chol" as three subjects)
-        name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if name is not None:
-            start, end = min(start, name.start), max(end, name.end)
+        name_start, name_end = entity_bounds(head)  # not doc.ents: rebuilt from the whole doc at each call
+        start, end = min(start, name_start), max(end, name_end)
     return doc[start:end]
 
 

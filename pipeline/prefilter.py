@@ -1,17 +1,19 @@
 """Where a token pattern can match at all, so that spaCy's matchers run only there.
 
-The ``DependencyMatcher`` scans every token of what it is given for every node of every
-pattern; most sentences of an article hold none of the words a pattern needs. A pattern whose
+The ``DependencyMatcher`` scans every token for every node of every pattern. A pattern whose
 nodes name their words (``{"LOWER": "south"}``, ``{"LOWER": {"IN": [...]}}``) can only match in
-a sentence that holds one word of each such node, so a matcher given just those sentences finds
-exactly what it would find on the whole document: a parse never crosses a sentence.
+a sentence that holds one word of each such node (a parse never crosses a sentence), so a
+pattern no sentence allows need not run at all.
+
+The matcher is then given the whole ``Doc``, not ``Span``s of those sentences: it copies a span
+into a new ``Doc`` through the whole document's arrays, quadratic on a long article.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 SentenceWords = list[tuple[int, int, frozenset[str]]]
 
@@ -45,16 +47,6 @@ def sentence_words(doc: Doc) -> SentenceWords:
     return sentences
 
 
-def stretches_with(doc: Doc, sentences: SentenceWords, gates: list[frozenset[str]]) -> list[Span]:
-    """The sentences holding a word of every gate, touching ones joined into one stretch (fewer
-    matcher calls); the whole document when there are no gates."""
-    if not gates:
-        return [doc[:]] if len(doc) else []
-    ranges: list[list[int]] = []
-    for start, end, words in sentences:
-        if all(not gate.isdisjoint(words) for gate in gates):
-            if ranges and ranges[-1][1] == start:
-                ranges[-1][1] = end
-            else:
-                ranges.append([start, end])
-    return [doc[start:end] for start, end in ranges]
+def any_sentence_with(sentences: SentenceWords, gates: list[frozenset[str]]) -> bool:
+    """Whether some one sentence holds a word of every gate, so the pattern may match there."""
+    return any(all(not gate.isdisjoint(words) for gate in gates) for _, _, words in sentences)

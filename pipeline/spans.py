@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -96,3 +96,16 @@ class DocWords:
         """Indices of the tokens whose text (or lower-case text) is one of ``words``."""
         column = self.lower if lower else self.text
         return [i for i, text in enumerate(column) if text in words]
+
+
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """(start, end) of the entity ``token`` is in, read from the IOB tags around it: linear in
+    the entity, where ``doc.ents`` rebuilds every entity of the document."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

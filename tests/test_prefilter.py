@@ -1,12 +1,11 @@
-"""``pipeline.prefilter``: a dependency pattern runs only on the sentences that hold its words."""
+"""``pipeline.prefilter``: a dependency pattern runs only when one sentence holds its words."""
 
 from __future__ import annotations
 
 import spacy
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from pipeline.prefilter import node_words, sentence_words, stretches_with
+from pipeline.prefilter import any_sentence_with, node_words, sentence_words
 
 ESCAPE = [
     {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": ["fled", "escaped"]}}},
@@ -42,28 +41,7 @@ def test_sentences_come_with_their_lower_cased_words():
     assert sentences[0][2] == frozenset({"he", "fled", "south", "."})
 
 
-def test_only_sentences_with_a_word_of_every_gate_are_kept():
-    doc = two_sentences()
-    stretches = stretches_with(doc, sentence_words(doc), node_words(ESCAPE))
-    assert [span.text for span in stretches] == ["He fled south .", "She escaped south ."]
-
-
-def test_touching_sentences_are_one_stretch():
-    doc = two_sentences()
-    stretches = stretches_with(doc, sentence_words(doc), [frozenset({"fled", "fell"})])
-    assert [(span.start, span.end) for span in stretches] == [(0, 7)]
-
-
-def test_no_gates_means_the_whole_document():
-    doc = two_sentences()
-    assert [(span.start, span.end) for span in stretches_with(doc, sentence_words(doc), [])] == [(0, 11)]
-
-
-def test_the_matcher_finds_the_same_on_the_stretches_as_on_the_whole_doc():
-    doc = two_sentences()
-    matcher = DependencyMatcher(doc.vocab)
-    matcher.add("escape", [ESCAPE])
-    whole = sorted(tokens[0] for _, tokens in matcher(doc))
-    gated = sorted(span.start + tokens[0] for span in stretches_with(doc, sentence_words(doc), node_words(ESCAPE))
-                   for _, tokens in matcher(span))
-    assert whole == gated == [1, 8]
+def test_a_pattern_may_match_only_if_one_sentence_holds_all_its_words():
+    sentences = sentence_words(two_sentences())
+    assert any_sentence_with(sentences, node_words(ESCAPE))
+    assert not any_sentence_with(sentences, [frozenset({"rain"}), frozenset({"south"})])  # in two sentences

@@ -65,12 +65,13 @@ from ..participants import (
     people_in,
     phrase,
     pronoun_antecedent,
+    People,
     ranked_person,
 )
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
 from ..pairing import time_refs
-from ..prefilter import node_words, sentence_words, stretches_with
+from ..prefilter import any_sentence_with, node_words, sentence_words
 from ..telling import continuations
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
@@ -113,7 +114,7 @@ class Events(TableComponent):
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
         quantities = list(doc.spans.get(self.quantities_key, []))
-        people = list(doc.spans.get(PEOPLE, []))
+        people = People(doc.spans.get(PEOPLE, []))
         clusters = doc._.entity_clusters or {}
         events: list[Event] = []
         title = headline(doc)
@@ -154,8 +155,8 @@ class Events(TableComponent):
                     if name and name not in event.people:
                         event.people.append(name)
                         event.count = (event.count or 1) + 1 if event.count is not None else None
-        ents = doc.ents
-        doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents) for event in events]
+        ents, organizations, names = doc.ents, list(doc.spans.get(ORGANIZATIONS, [])), entity_names(doc)  # once per doc
+        doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents, organizations, names) for event in events]
         return doc
 
     def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
@@ -163,12 +164,13 @@ class Events(TableComponent):
         found: dict[int, str] = {}
         sentences = sentence_words(doc)
         for matcher, gates in self.matchers:
-            for stretch in stretches_with(doc, sentences, gates):  # a parse never crosses a sentence
-                for match_id, tokens in matcher(stretch):
-                    kind = self.vocab.strings[match_id].split(":", 1)[1]
-                    index = stretch.start + tokens[0]
-                    if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
-                        found[index] = kind
+            if not any_sentence_with(sentences, gates):
+                continue  # no one sentence holds the pattern's words: it cannot match
+            for match_id, tokens in matcher(doc):  # on the Doc: a Span would be copied with the whole Doc's data
+                kind = self.vocab.strings[match_id].split(":", 1)[1]
+                index = tokens[0]
+                if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
+                    found[index] = kind
         return [(doc[i], found[i]) for i in sorted(found)]
 
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
@@ -212,7 +214,7 @@ class Events(TableComponent):
             stated = in_all(sentence)
             if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
-        figures = [q for q in quantities if q.sent.start == sentence.start]
+        figures = [q for q in quantities if sentence.start <= q.start < sentence.end]  # not q.sent: linear
         year, month, day = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
         if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
             return None
@@ -301,13 +303,12 @@ class Events(TableComponent):
         events.append(new)
         return new
 
-    def _span(self, doc: Doc, event: Event, clusters: dict, ents: tuple[Span, ...]) -> Span:
+    def _span(self, doc: Doc, event: Event, clusters: dict, ents: tuple[Span, ...], organizations: list[Span],
+              names: dict[int, str]) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
         start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
         span = Span(doc, start, end, label="EVENT", span_id=f"{self.spans_key}:{event.triggers[0]}")
-        organizations = list(doc.spans.get(ORGANIZATIONS, []))
-        names = entity_names(doc)
         span._.event = {
             "count": event.count,
             "year": event.year,
