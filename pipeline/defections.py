@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .normalize.numbers import parse_quantity
+from .spans import covering
 
 _NORTH = frozenset({"north", "pyongyang"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -160,7 +161,7 @@ def is_category(who: Span, people: list[Span], cues: Cues) -> bool:
     if cues.has("universal", who[0].lower_) or cues.has("universal", who.root.lower_):
         return True
     root = who.root
-    if root.tag_ not in {"NNS", "NNPS"} or any(p.start <= root.i < p.end for p in people):
+    if root.tag_ not in {"NNS", "NNPS"} or covering(people, root.i):
         return False
     determined = any(c.dep_ in {"det", "poss", "nummod", "quantmod", "predet"} or c.like_num for c in root.children)
     return not determined and not any(t.like_num for t in who)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .defections import Cues
 from .normalize.numbers import parse_quantity
-from .spans import TokenOwners, entity_bounds
+from .spans import Mentions, TokenOwners, covering, entity_bounds, starting_in
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": None, "them": None, "their": None, "who": None,
@@ -76,7 +76,7 @@ def participants(trigger: Token, kind: str, cues: Cues | None = None, people: li
     return None
 
 
-class People(list):
+class People(Mentions):
     """The document's person mentions, with the words that name someone read once (a plain list
     works too, its words read at each call: fine for a sentence, quadratic on a long article)."""
 
@@ -149,7 +149,7 @@ def antecedent(head: Token, doc: Doc, people: Span | list[Span]) -> Token:
     person named before it in the sentence, else the noun the clause hangs on."""
     if head.lower_ not in {"who", "that", "which"}:
         return head
-    before = [p for p in people if p.end <= head.i and p.start >= head.sent.start]
+    before = [p for p in starting_in(people, head.sent.start, head.i) if p.end <= head.i]
     if before:
         return before[-1].root
     clause = head.head
@@ -251,13 +251,13 @@ def count_of(who: Span, quantities: list[Span], cues: Cues, trigger: Token, peop
 def _quantity_in(span: Span, quantities: list[Span]) -> Span | None:
     """The first number of ``span``: a quantity that ends inside it (one that starts on a dash
     just before it, "-- Four North Koreans" after a dateline, is still its number)."""
-    inside = [q for q in quantities if span.start < q.end <= span.end and q.start >= span.start - 1
+    inside = [q for q in starting_in(quantities, span.start - 1, span.end) if span.start < q.end <= span.end
               and q.label_ in {"count", "reference", "size", "rate"}]
     return inside[0] if inside else None
 
 
 def _named(token: Token, people: list[Span]) -> bool:
-    return any(p.start <= token.i < p.end for p in people) or token.ent_type_ == "PERSON"
+    return covering(people, token.i) or token.ent_type_ == "PERSON"
 
 
 def _member_count(member: Token, quantities: list[Span], cues: Cues, people: list[Span]) -> int | None:
@@ -342,7 +342,7 @@ def is_animate(who: Span, people: list[Span], cues: Cues, trigger: Token | None 
     root = who.root
     if root.lower_ in _PRONOUNS:
         return True
-    if any(who.start <= p.start and p.end <= who.end for p in people) or any(_names_someone(t, people) for t in who):
+    if any(p.end <= who.end for p in starting_in(people, who.start, who.end)) or any(_names_someone(t, people) for t in who):
         return True
     if cues.has("person_noun", root.lower_):
         return True
@@ -407,7 +407,7 @@ def pronoun_antecedent(who: Span, people: list[Span], cues: Cues) -> Token | Non
 
 
 def _animate_token(token: Token, people: list[Span], cues: Cues) -> bool:
-    return any(p.start <= token.i < p.end for p in people) or cues.has("person_noun", token.lower_) or token.like_num
+    return covering(people, token.i) or cues.has("person_noun", token.lower_) or token.like_num
 
 
 def companion(sentence: Span, people: list[Span], clusters: dict) -> str | None:
@@ -432,12 +432,11 @@ def people_in(span: Span, people: list[Span], clusters: dict) -> list[str]:
     entities missed here but found elsewhere as a person's name or the first or last word of
     one ("Hwang, then 73, and Kim"; "Pak" after "Pak Song-chol") is that person."""
     found: list[tuple[int, str]] = []
-    for mention in people:
-        if span.start <= mention.start and mention.end <= span.end:
+    for mention in starting_in(people, span.start, span.end):
+        if mention.end <= span.end:
             found.append((mention.start, clusters.get(mention.kb_id_, {}).get("name", mention.text)))
-    covered = {i for p in people for i in range(p.start, p.end)}
     for token in span:
-        if token.i not in covered and _names_someone(token, people):
+        if not covering(people, token.i) and _names_someone(token, people):
             named = [p for p in people if token.text in {p.text, p[0].text, p[-1].text}]  # "Pak" for "Pak Song-chol"
             before = [p for p in named if p.start < token.i]
             same = before[-1] if before else (named[0] if named else None)  # the latest named before it

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,3 +111,35 @@ def entity_bounds(token: Token) -> tuple[int, int]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return start, end
+
+
+class Mentions(list):
+    """A document's spans of one kind (people, quantities) with indexes built once, so that
+    finding those in a sentence is a bisection, not a scan of the whole document's list: the
+    difference between linear and quadratic time on a long article. A plain list also works
+    with :func:`starting_in` and :func:`covering` (scanned at each call)."""
+
+    @cached_property
+    def by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self)), key=lambda k: self[k].start)
+        return [self[k].start for k in order], order
+
+    @cached_property
+    def covered(self) -> frozenset[int]:
+        return frozenset(i for span in self for i in range(span.start, span.end))
+
+
+def starting_in(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans that start at a token in ``[start, end)``, in their list's order."""
+    if not isinstance(spans, Mentions):
+        return [span for span in spans if start <= span.start < end]
+    starts, order = spans.by_start
+    picked = sorted(order[bisect_left(starts, start) : bisect_left(starts, end)])
+    return [spans[k] for k in picked]
+
+
+def covering(spans: list[Span], i: int) -> bool:
+    """Whether one of the spans holds token ``i``."""
+    if isinstance(spans, Mentions):
+        return i in spans.covered
+    return any(span.start <= i < span.end for span in spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.spans import entity_bounds
+from pipeline.spans import Mentions, covering, entity_bounds, starting_in
 
 
 def test_entity_bounds_are_those_of_the_entity_a_token_is_in():
@@ -13,3 +13,22 @@ def test_entity_bounds_are_those_of_the_entity_a_token_is_in():
     ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
     assert [entity_bounds(doc[i]) for i in (1, 2, 3, 5)] == [(1, 4), (1, 4), (1, 4), (5, 6)]
+
+
+def mentions_doc() -> Doc:
+    words = ["Kim", "met", "Ri", "and", "Pak", "Song", "in", "Seoul", "."]
+    return Doc(spacy.blank("en").vocab, words=words)
+
+
+def test_starting_in_finds_the_spans_that_start_in_a_stretch_in_list_order():
+    doc = mentions_doc()
+    spans = [doc[4:6], doc[0:1], doc[2:3]]  # not in document order
+    assert [s.text for s in starting_in(Mentions(spans), 1, 5)] == ["Pak Song", "Ri"]
+    assert starting_in(Mentions(spans), 1, 5) == starting_in(spans, 1, 5)  # a plain list: same, by a scan
+
+
+def test_covering_tells_whether_a_token_is_inside_one_of_the_spans():
+    doc = mentions_doc()
+    spans = [doc[0:1], doc[4:6]]
+    assert [i for i in range(len(doc)) if covering(Mentions(spans), i)] == [0, 4, 5]
+    assert [i for i in range(len(doc)) if covering(spans, i)] == [0, 4, 5]

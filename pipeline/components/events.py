@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from ..attribution import entity_names, source_of
-from ..spans import headline
+from ..spans import Mentions, headline, starting_in
 from ..defections import (
     Cues,
     has_escape_context,
@@ -113,7 +113,7 @@ class Events(TableComponent):
             return doc
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
-        quantities = list(doc.spans.get(self.quantities_key, []))
+        quantities = Mentions(doc.spans.get(self.quantities_key, []))
         people = People(doc.spans.get(PEOPLE, []))
         clusters = doc._.entity_clusters or {}
         events: list[Event] = []
@@ -214,7 +214,7 @@ class Events(TableComponent):
             stated = in_all(sentence)
             if stated is not None and (count is None or stated[0] >= count):
                 count, count_span = stated  # "... with his wife and their two sons, four people in all"
-        figures = [q for q in quantities if sentence.start <= q.start < sentence.end]  # not q.sent: linear
+        figures = starting_in(quantities, sentence.start, sentence.end)  # not q.sent: linear
         year, month, day = trigger_time(trigger, refs.get(sentence.start, []), figures, self.cues)
         if who is not None and is_aggregate(who, count, kind, trigger, self.cues, month is not None):
             return None
