@@ -18,17 +18,23 @@ from spacy.tokens import Doc
 SentenceWords = list[tuple[int, int, frozenset[str]]]
 
 
+def required_values(attrs: dict[str, Any], keys: tuple[str, ...] = ("LOWER", "SHAPE")) -> tuple[str, frozenset[str]] | None:
+    """(key, the values) a pattern token must take by one of ``keys``, when it names them
+    (``{"LOWER": "south"}``, ``{"SHAPE": {"IN": ["dddd"]}}``); None for a POS, a lemma, a regex."""
+    for key in keys:
+        value = attrs.get(key)
+        if isinstance(value, str):
+            return key, frozenset({value})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return key, frozenset(value["IN"])
+    return None
+
+
 def node_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
     """For each node of a dependency pattern that names its words (by ``LOWER``), those words;
     nodes that do not name them (a POS, a lemma, a regex) give no gate."""
-    gates: list[frozenset[str]] = []
-    for node in pattern:
-        lower = node.get("RIGHT_ATTRS", {}).get("LOWER")
-        if isinstance(lower, str):
-            gates.append(frozenset({lower}))
-        elif isinstance(lower, dict) and set(lower) == {"IN"}:
-            gates.append(frozenset(lower["IN"]))
-    return gates
+    return [found[1] for node in pattern
+            for found in [required_values(node.get("RIGHT_ATTRS", {}), ("LOWER",))] if found is not None]
 
 
 def sentence_words(doc: Doc) -> SentenceWords:

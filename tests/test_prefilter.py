@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.prefilter import any_sentence_with, node_words, sentence_words
+from pipeline.prefilter import any_sentence_with, node_words, required_values, sentence_words
 
 ESCAPE = [
     {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": ["fled", "escaped"]}}},
@@ -45,3 +45,11 @@ def test_a_pattern_may_match_only_if_one_sentence_holds_all_its_words():
     sentences = sentence_words(two_sentences())
     assert any_sentence_with(sentences, node_words(ESCAPE))
     assert not any_sentence_with(sentences, [frozenset({"rain"}), frozenset({"south"})])  # in two sentences
+
+
+def test_a_token_names_its_values_by_lower_or_shape():
+    assert required_values({"LOWER": "south"}) == ("LOWER", frozenset({"south"}))
+    assert required_values({"SHAPE": {"IN": ["dddd"]}, "POS": "NUM"}) == ("SHAPE", frozenset({"dddd"}))
+    assert required_values({"SHAPE": "dddd"}, ("LOWER",)) is None  # only the keys asked for
+    assert required_values({"LEMMA": "flee"}) is None
+    assert required_values({"LOWER": {"REGEX": "^def"}}) is None

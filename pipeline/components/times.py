@@ -23,6 +23,7 @@ from .. import data
 from ..extensions import register_extensions
 from ..normalize.numbers import is_number_word, parse_digits
 from ..normalize.times import parse_month, parse_time, parse_year
+from ..prefilter import required_values
 from .tables import Tables, TableComponent
 
 TIMES_KEY = "times"
@@ -111,7 +112,7 @@ class _AnchorGroup:
         groups: dict[tuple[str, frozenset[str]] | None, _AnchorGroup] = {}
         for rule, pattern in rows:
             choices = [choice for token in pattern if token.get("OP") is None
-                       for choice in [_required_values(token)] if choice is not None]
+                       for choice in [required_values(token)] if choice is not None]
             anchor = min(choices, key=lambda choice: sum(v in _COMMON for v in choice[1]) > 0) if choices else None
             if any(token.get("OP") in {"+", "*"} for token in pattern):
                 anchor = None  # no bound on how far such a match reaches: run it everywhere
@@ -139,17 +140,6 @@ class _AnchorGroup:
 _COMMON = frozenset({"the", "a", "an", "to", "that", "this", "at", "from", "between", "so", "last", "next",
                      "past", "same", "earlier", "later", "one", "two", "three", "four", "five", "six", "seven",
                      "eight", "nine", "ten", "eleven", "twelve", "few", "several", "d", "dd", "of", "in"})  # fmt: skip
-
-
-def _required_values(token: dict) -> tuple[str, frozenset[str]] | None:
-    """("LOWER" or "SHAPE", the values) a pattern token must take, when it names them."""
-    for key in ("LOWER", "SHAPE"):
-        value = token.get(key)
-        if isinstance(value, str):
-            return key, frozenset({value})
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return key, frozenset(value["IN"])
-    return None
 
 
 def _is_time(span: Span) -> bool:
