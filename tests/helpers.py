@@ -1,9 +1,12 @@
-"""Hand-built docs for unit tests: a blank pipeline's tokens with the entities a test gives."""
+"""Hand-built docs for unit tests: a blank pipeline's tokens with the entities a test gives, or
+the records the full pipeline builds from a text of a known date."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from pipeline.records import Fact
 
 
 def with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -28,3 +31,11 @@ def ent(nlp: Language, text: str, phrase: str, label: str) -> Span:
 
 def labels(doc: Doc) -> list[tuple[str, str, str]]:
     return [(e.text, e.label_, e.id_) for e in doc.ents]
+
+
+def dated_facts(nlp: Language, text: str, published: str, kind: str) -> list[Fact]:
+    """The records of ``kind`` the pipeline builds from ``text`` published on ``published`` (as
+    front matter would give it), so that relative dates resolve as in an article."""
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.published_source = published, "metadata"
+    return [fact for fact in nlp(doc)._.facts if fact.kind == kind]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import dated_facts
+
 pytestmark = pytest.mark.model
 
 
 def events(nlp, text, published="2022-05-10"):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.published_source = published, "metadata"
-    doc = nlp(doc)
-    return [(e.count, e.year, e.month, e.status, e.people) for e in doc._.facts if e.kind == "events"]
+    return [(e.count, e.year, e.month, e.status, e.people) for e in dated_facts(nlp, text, published, "events")]
 
 
 def test_a_group_that_left_together_is_one_event(nlp):
@@ -318,9 +317,7 @@ def test_other_cases_after_no_defection_are_no_events(nlp):
 
 
 def _places(nlp, text, published="2022-05-10"):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.published_source = published, "metadata"
-    return [e.places for e in nlp(doc)._.facts if e.kind == "events"]
+    return [e.places for e in dated_facts(nlp, text, published, "events")]
 
 
 # Places are those named in the event's own words: the sentence its telling points back to, and

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import dated_facts
+
 pytestmark = pytest.mark.model
 
 
 def percentages(nlp, text, published="2021-03-01"):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.published_source = published, "metadata"
-    doc = nlp(doc)
-    return [(f.value, f.direction, f.points, f.year, f.base_year) for f in doc._.facts if f.kind == "percentages"]
+    return [(f.value, f.direction, f.points, f.year, f.base_year) for f in dated_facts(nlp, text, published, "percentages")]
 
 
 CASES = [

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import dated_facts
+
 pytestmark = pytest.mark.model
 
 
 def year_counts(nlp, text, published="2020-06-15"):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.published_source = published, "metadata"
-    doc = nlp(doc)
     return [(f.year, f.month, f.count, f.qualifier, f.count_max, f.cumulative)
-            for f in doc._.facts if f.kind == "year_counts"]
+            for f in dated_facts(nlp, text, published, "year_counts")]
 
 
 def test_a_plain_statement(nlp):
