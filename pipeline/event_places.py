@@ -5,11 +5,10 @@ Pure functions over an annotated ``Doc``; ``newsfacts_events`` calls :func:`plac
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from spacy.tokens import Span
 
 from .defections import Cues
+from .spans import Mentions, starting_in
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -18,18 +17,17 @@ _INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst"
                          "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
 
 
-def places_in(sentences: list[Span], cues: Cues | None = None, ents: tuple[Span, ...] | None = None) -> list[str]:
+def places_in(sentences: list[Span], cues: Cues | None = None, ents: list[Span] | None = None) -> list[str]:
     """Every place named in the event's sentences, as written: not the country they fled
     ("North Korea's former deputy ambassador"), not where an informant is ("a source in North
     Hamgyong Province told Daily NK"), not a capital standing for its government ("Seoul sent");
     with the common noun it names when one follows ("the Han River estuary"). ``ents``: the
-    document's entities, when the caller has them."""
+    document's entities, when the caller has them (as :class:`~pipeline.spans.Mentions`, each
+    sentence's are found by bisection)."""
     found: list[str] = []
-    ents = ents if ents is not None else (sentences[0].doc.ents if sentences else ())  # once: Span.ents rebuilds them
-    starts = [e.start for e in ents]  # ents are in document order: find a sentence's by bisection
+    ents = ents if ents is not None else Mentions(sentences[0].doc.ents if sentences else ())  # once: Span.ents rebuilds them
     for sentence in sentences:
-        first = bisect_left(starts, sentence.start)
-        for ent in (e for e in ents[first : bisect_left(starts, sentence.end)] if e.end <= sentence.end):
+        for ent in (e for e in starting_in(ents, sentence.start, sentence.end) if e.end <= sentence.end):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text[:-2] if text.endswith(("'s", "’s")) else text
             after = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.end < sentence.end else None

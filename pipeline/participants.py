@@ -96,7 +96,7 @@ def _names_someone(token: Token, people: list[Span]) -> bool:
     if not (token.is_title and token.pos_ not in {"PRON", "DET", "ADP"}) or token.is_sent_start:
         return False
     words = people.words if isinstance(people, People) else _naming_words(people)
-    return token.text in words and token.i != token.sent.start
+    return token.text in words
 
 
 def is_mistagged_verb(trigger: Token, cues: Cues) -> bool:

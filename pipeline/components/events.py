@@ -155,7 +155,7 @@ class Events(TableComponent):
                     if name and name not in event.people:
                         event.people.append(name)
                         event.count = (event.count or 1) + 1 if event.count is not None else None
-        ents, organizations, names = doc.ents, list(doc.spans.get(ORGANIZATIONS, [])), entity_names(doc)  # once per doc
+        ents, organizations, names = Mentions(doc.ents), list(doc.spans.get(ORGANIZATIONS, [])), entity_names(doc)  # once per doc
         doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents, organizations, names) for event in events]
         return doc
 
@@ -303,7 +303,7 @@ class Events(TableComponent):
         events.append(new)
         return new
 
-    def _span(self, doc: Doc, event: Event, clusters: dict, ents: tuple[Span, ...], organizations: list[Span],
+    def _span(self, doc: Doc, event: Event, clusters: dict, ents: Mentions, organizations: list[Span],
               names: dict[int, str]) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
