@@ -201,6 +201,16 @@ def poses_as_defector(trigger: Token, cues: Cues) -> bool:
     return False
 
 
+def is_trip(trigger: Token, cues: Cues) -> bool:
+    """"Kim Jong Un left North Korea by train for a summit in Vladivostok", "the delegation
+    crossed the border for talks": a journey with a purpose named, not a defection."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            if any(c.dep_ == "pobj" and (cues.has("trip", c.lemma_) or cues.has("trip", c.lower_)) for c in child.children):
+                return True
+    return False
+
+
 def is_quantified_category(who: Span) -> bool:
     """"More members of North Korea's elite", "many soldiers", "most defectors": a category."""
     return who[0].lower_ in {"more", "many", "most", "some", "several", "fewer", "few", "other", "numerous"}

@@ -12,7 +12,8 @@ from .spans import Mentions, starting_in
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NOT_PLACES = frozenset({"north korea", "the north", "the south", "north", "south", "dprk"})
+_NOT_PLACES = frozenset({"the north", "the south", "north", "south"})
+_THE_COUNTRY = frozenset({"north korea", "dprk"})
 _INFORMANTS = frozenset({"source", "sources", "official", "officials", "analyst", "analysts", "researcher", "spokesperson",
                          "spokesman", "spokeswoman", "resident", "residents", "trader", "traders", "activist", "expert"})
 
@@ -35,6 +36,8 @@ def places_in(sentences: list[Span], cues: Cues | None = None, ents: list[Span] 
                 text = f"{text} {after.text}"  # "the Han River estuary", "the Amur region"
             if ent.label_ not in _PLACE_LABELS or text.lower() in _NOT_PLACES:
                 continue
+            if text.lower() in _THE_COUNTRY and not _left_or_reached(ent):
+                continue
             if _where_an_informant_is(ent) or _acts(ent):
                 continue
             for name in _split_at_in(text):
@@ -47,6 +50,13 @@ def _split_at_in(text: str) -> list[str]:
     """"Sokcho in Gangwon Province", taken for one name, is two places."""
     parts = [part.strip() for part in text.split(" in ")]
     return parts if all(part[:1].isupper() for part in parts) else [text]
+
+
+def _left_or_reached(ent: Span) -> bool:
+    """"left North Korea", "fled from North Korea": the country is where they fled from; named
+    any other way ("North Korea's former deputy ambassador", "North Korea said") it is not."""
+    root = ent.root
+    return root.dep_ == "dobj" or root.dep_ == "pobj" and root.head.lower_ in {"from", "out", "of"} and root.head.head.pos_ == "VERB"
 
 
 def _where_an_informant_is(ent: Span) -> bool:

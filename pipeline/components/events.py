@@ -40,6 +40,7 @@ from ..defections import (
     is_category,
     is_hypothetical,
     is_share_of_aggregate,
+    is_trip,
     poses_as_defector,
     returns_north,
     status,
@@ -120,7 +121,7 @@ class Events(TableComponent):
         title = headline(doc)
         for trigger, kind in self._triggers(doc):
             if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
-                    or poses_as_defector(trigger, self.cues)):
+                    or poses_as_defector(trigger, self.cues) or is_trip(trigger, self.cues)):
                 continue
             if kind == "cases" and not _follows_a_defection(trigger.sent, events):
                 continue  # "Other cases, including ..." are defections only right after one

@@ -210,7 +210,14 @@ TRIGGERS = [
      [(13, 2016, 4, "completed")]),
     ("In March, nine North Koreans, women and children among them, crossed the Northern Limit Line.",
      [(9, 2022, 3, "completed")]),
-    # drifting is no defection; nor is a capture by an army at war
+    ("A former teacher left North Korea in 2011 and settled in Seoul three years later.", [(1, 2011, None, "completed")]),
+    ("The couple left the North in May 2018.", [(2, 2018, 5, "completed")]),
+    # the date is when they left, not when they arrived
+    ("A miner's son left North Korea alone in 2014 and reached Seoul the following year.",
+     [(1, 2014, None, "completed")]),
+    # drifting is no defection; nor is a capture by an army at war, nor a journey for a summit
+    ("The leader left North Korea by train in April 2019 for a summit in Vladivostok.", []),
+    ("A delegation of 40 officials crossed the border in May 2018 for talks at Panmunjom.", []),
     ("Three fishermen drifted across the sea border in May 2019 after their engine failed.", []),
     ("Ukrainian troops captured two North Korean soldiers in January and took them to Kyiv, according to South "
      "Korea's spy agency.", []),
@@ -325,6 +332,9 @@ def _places(nlp, text, published="2022-05-10"):
 PLACES = [
     ("Defections by diplomats have included Ko Yong-hwan, a first secretary in Congo, Hyon Chol-ho, a trade "
      "attache in Cairo, and a counsellor of the embassy in Lagos.", [["Congo"], ["Cairo"], ["Lagos"]]),
+    # the country they left is a place of the event; its name in a title is not
+    ("A former teacher left North Korea in 2011 and settled in Seoul three years later.", [["North Korea", "Seoul"]]),
+    ("North Korea's former consul in Hong Kong fled in 2016.", [["Hong Kong"]]),
     ("In June 2019 a fishing boat carrying four men sailed into the port of Samcheok. Two of the four asked to stay "
      "in the South.", [["Samcheok"]]),
 ]
