@@ -132,9 +132,13 @@ _CITING = frozenset({"drawing", "drew", "draw", "based", "using", "relying"})  #
 
 
 def _cited_source(span: Span) -> int:
-    """The token of the source a lone year names ("in a 2001 book", "drawing on the 2008
-    census"), when that year cannot date a figure outside the source's own phrase; else -1.
+    """The token of the source a time names ("in a 2001 book", "drawing on the 2008 census",
+    "drawing on interviews conducted in 2023"), when that time cannot date a figure outside the
+    source's own phrase; else -1.
     "The 2008 census counted 24,052,231 people" keeps its year: a count of the state then."""
+    clause = _citing_clause(span.root)
+    if clause is not None:
+        return clause.i
     if len(span) != 1 or span[0].dep_ not in {"nummod", "compound", "amod"}:
         return -1
     noun = span[0].head
@@ -146,6 +150,18 @@ def _cited_source(span: Span) -> int:
     if preposition is not None and preposition.head.lower_ in _CITING:
         return noun.i
     return -1
+
+
+def _citing_clause(token: Token) -> Token | None:
+    """The verb of a clause that names the source a time is in ("Drawing on interviews
+    conducted in October 2023, the report finds ..."): that time dates the interviews."""
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ in _CITING and token.dep_ in {"advcl", "acl", "prep", "pcomp"}:
+            return token
+    return None
 
 
 def _introducing(token: Token) -> str:
@@ -310,12 +326,25 @@ def _reach(token: Token, by_attach: dict[int, list[TimeRef]], blocked: set[int])
         if depth >= 6:
             continue
         for child in node.children:
-            if child.dep_ in _DOWN and child.i not in blocked:
+            if (child.dep_ in _DOWN or _noun_conjunct(child)) and child.i not in blocked:
                 child_since = since or (
                     child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children)
                 )
                 stack.append((child, depth + 1, child_since))
     return found
+
+
+def _noun_conjunct(token: Token) -> bool:
+    """"attended elementary, middle and high schools in 2023": nouns coordinated as a verb's
+    subject or object are one phrase (the parser hangs the time on the last); a coordinated
+    clause is not, nor a second description ("a 17.3 percent jump ... and twice its level in
+    January")."""
+    head = token.head
+    return token.dep_ == "conj" and token.pos_ in _NOMINAL and head.pos_ in _NOMINAL and head.dep_ in _ARGUMENTS
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_ARGUMENTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
 def pair_sentence(figures: list[Span], refs: list[TimeRef]) -> dict[int, Pairing]:

@@ -157,7 +157,8 @@ class Events(TableComponent):
                         event.people.append(name)
                         event.count = (event.count or 1) + 1 if event.count is not None else None
         ents, organizations, names = Mentions(doc.ents), list(doc.spans.get(ORGANIZATIONS, [])), entity_names(doc)  # once per doc
-        doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents, organizations, names) for event in events]
+        doc.spans[self.spans_key] = [self._span(doc, event, clusters, ents, organizations, names, quantities)
+                                     for event in events]
         return doc
 
     def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
@@ -305,7 +306,7 @@ class Events(TableComponent):
         return new
 
     def _span(self, doc: Doc, event: Event, clusters: dict, ents: Mentions, organizations: list[Span],
-              names: dict[int, str]) -> Span:
+              names: dict[int, str], quantities: Mentions) -> Span:
         """The event as a span (its first telling) with the record's fields."""
         first = event.who if event.who is not None else doc[event.first.i : event.first.i + 1]
         start, end = min(first.start, event.first.i), max(first.end, event.first.i + 1)
@@ -324,6 +325,7 @@ class Events(TableComponent):
             "source": source_of(event.sentences[0], names),
             "count_span": list(event.count_span) if event.count_span else None,
             "who_span": [event.who.start, event.who.end] if event.who is not None else None,
+            "group_spans": _group_spans(event, quantities),
             "sentences": [[s.start_char, s.end_char] for s in event.sentences],
             "rule": f"{self.spans_key}:{'+'.join(event.triggers)}",
         }
@@ -339,6 +341,23 @@ def _add_continuations(event: Event, events: list[Event], refs: dict, cues: Cues
         event.sentences.append(sentence)
         if referent is not None and referent.dep_ in {"nsubj", "nsubjpass"}:
             event.people += [n for n in people_in(phrase(referent), people, clusters) if n not in event.people]
+
+
+def _group_spans(event: Event, quantities: Mentions) -> list[list[int]]:
+    """The numbers that tell who the event's people are, not figures of their own: those in the
+    whole phrase of who left ("a fishing boat carrying two families, young children among them,
+    crossed"), and the group that "the four" points back to ("a boat carrying four men sailed
+    into Samcheok. Two of the four asked to stay")."""
+    if event.who is None:
+        return []
+    root = event.who.root
+    start, end = min(event.who.start, root.left_edge.i), max(event.who.end, root.right_edge.i + 1)
+    found = [[q.start, q.end] for q in starting_in(quantities, start, end) if q.end <= end]
+    named = {q._.quantity["value"] for q in starting_in(quantities, event.who.start, event.who.end)}
+    for sentence in reference_sentences(event.sentences[0], event.who, event.first) or event.introduction:
+        found += [[q.start, q.end] for q in starting_in(quantities, sentence.start, sentence.end)
+                  if q._.quantity["value"] in named]
+    return found
 
 
 def _place_sentences(event: Event) -> list[Span]:

@@ -186,27 +186,37 @@ class QuantityFinder(TableComponent):
             return "reference", False
         if before[-2:-1] and before[-1] == "of" and before[-2] in self.role("collective"):
             return "size", False  # "in groups of three or four", "a family of four"
-        if self._is_day_of_a_date(doc, start):
+        if self._is_day_of_a_date(doc, start, end):
             return "date", False  # "from August 20 to 22"
         return "count", False
 
     def _is_reference(self, doc: Doc, start: int, end: int, before: list[str]) -> bool:
         """"the two sides", "the two Koreas", "their three children", "one outlet": a number in
         words after a determiner refers to things already known; "one" before a singular noun
-        is an article. Digits after "the" ("the 947 North Koreans who ...") stay counts."""
+        is an article, adjectives between them or not ("one such crossing"). Digits after "the"
+        ("the 947 North Koreans who ...") stay counts."""
         in_words = all(not t.like_num or not t.text[:1].isdigit() for t in doc[start:end])
         if in_words and before[-1:] and before[-1] in self.role("reference_before"):
             return True
         noun = doc[end] if end < len(doc) else None
-        return doc[start].lower_ == "one" and end - start == 1 and noun is not None and noun.tag_ in {"NN", "NNP"}
+        first = doc[start]
+        if first.dep_ == "nummod" and end <= first.head.i <= end + 2:
+            noun = first.head  # "one such crossing", "one new case"
+        return first.lower_ == "one" and end - start == 1 and noun is not None and noun.tag_ in {"NN", "NNP"}
 
-    def _is_day_of_a_date(self, doc: Doc, start: int) -> bool:
-        if start < 2 or doc[start - 1].lower_ not in {"to", "-", "–", "and", "through", "until"}:
-            return False
+    def _is_day_of_a_date(self, doc: Doc, start: int, end: int) -> bool:
+        """"from August 20 to 22" (the second day) and "10-13 January 2021" (the first day, the
+        date after it holding the second): days, not counts."""
         value = parse_digits(doc[start].text)
-        return value is not None and value <= 31 and any(
-            span.end == start - 1 and span._.time and span._.time.get("month") for span in doc.spans.get(self.times_key, [])
-        )
+        if value is None or value > 31:
+            return False
+        months = [span for span in doc.spans.get(self.times_key, []) if span._.time and span._.time.get("month")]
+        joiners = {"to", "-", "–", "and", "through", "until"}
+        if end < len(doc) and doc[end].lower_ in joiners and any(span.start == end + 1 for span in months):
+            return True
+        if start < 2 or doc[start - 1].lower_ not in joiners:
+            return False
+        return any(span.end == start - 1 for span in months)
 
     def _is_age(self, doc: Doc, start: int, end: int, before: list[str], after: list[str]) -> bool:
         """"a 35-year-old", "aged 35", "35 years old", "Hwang, then 73,", "Kim Woo-joo, 29"."""
@@ -245,6 +255,8 @@ class QuantityFinder(TableComponent):
         previous = doc[start - 1]
         if before[-1] in self.role("label") and (previous.is_title or previous.text.endswith(".") or previous.text == "#"):
             return True  # "Office 39", "p. 112", "no. 5"
+        if before[-1] in self.role("label") and token.dep_ == "nummod" and token.head.i == start - 1:
+            return True  # "pursuant to resolution 1718": the number names the word before it, counts come first
         following = doc[start + 1] if start + 1 < len(doc) else None
         return (
             following is not None and following.is_title and following.lower_ in self.role("label_after")

@@ -164,12 +164,12 @@ def _years(pairing: Pairing, published: str | None) -> list[tuple[TimeRef, int, 
 
 
 def _event_counts(doc: Doc, key: str) -> set[int]:
-    """Tokens of the numbers that belong to a defection: its head-count and the people it is
-    made of ("13 workers (12 female employees and one male manager)")."""
+    """Tokens of the numbers that belong to a defection: its head-count, the people it is made
+    of ("13 workers (12 female employees and one male manager)") and the group it is told of."""
     tokens: set[int] = set()
     for span in doc.spans.get(key, []):
         event = span._.event or {}
-        for part in (event.get("count_span"), event.get("who_span")):
+        for part in (event.get("count_span"), event.get("who_span"), *event.get("group_spans", ())):
             if part:
                 tokens.update(range(part[0], part[1]))
     return tokens

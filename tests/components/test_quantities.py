@@ -82,6 +82,11 @@ NOT_COUNTS = [
     ("Grants for one, two and three years went to 612 people in 2021.", "two", "duration"),
     ("Prices rose to two and a half times their level in January.", "two and a half", "multiplier"),
     ("Each exemption was valid for six months.4 It ended.", "4", "citation"),
+    # a label word in lower case names the number after it ("resolution 1718"); a day before a
+    # date ("3-7 May 2019") is a day; "one" before an adjective and a singular noun is an article
+    ("Sanctions under resolution 2270 (2016) hit coal exports.", "2270", "label"),
+    ("The talks were held 3-7 May 2019 in Hanoi.", "3", "date"),
+    ("In one such case in March 2021, a trader was fined.", "one", "reference"),
 ]
 
 

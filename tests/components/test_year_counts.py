@@ -166,3 +166,19 @@ def test_now_describing_people_does_not_date_a_count(nlp):
 def test_a_citation_mark_after_a_comma_leaves_the_year_alone(nlp):
     text = "Arrivals climbed from 148 in 1999 to 583 in 2001,[3] and peaked at 2,914 in 2009."
     assert (2001, None, 583, "exact", None, False) in year_counts(nlp, text)
+
+
+def test_a_time_on_the_last_of_coordinated_nouns_dates_the_count(nlp):
+    text = "According to ministry data, 1,800 pupils attended South Korean elementary, middle and high schools in 2022."
+    assert year_counts(nlp, text) == [(2022, None, 1800, "exact", None, False)]
+
+
+def test_a_time_of_the_cited_interviews_dates_no_figure_outside_them(nlp):
+    text = "Drawing on interviews conducted in May 2019, the study finds that guards ran six checkpoints."
+    assert year_counts(nlp, text) == []
+
+
+def test_the_group_a_defection_is_told_of_is_no_year_count(nlp):
+    text = ("In August 2019 a small boat carrying three men sailed into the harbour of Donghae. Two of the three "
+            "asked to stay in the South.")
+    assert year_counts(nlp, text) == []
