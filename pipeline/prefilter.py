@@ -5,17 +5,19 @@ nodes name their words (``{"LOWER": "south"}``, ``{"LOWER": {"IN": [...]}}``) ca
 a sentence that holds one word of each such node (a parse never crosses a sentence), so a
 pattern no sentence allows need not run at all.
 
-The matcher is then given the whole ``Doc``, not ``Span``s of those sentences: it copies a span
-into a new ``Doc`` through the whole document's arrays, quadratic on a long article.
+The matcher is then given those sentences as small ``Doc``s of their own (:class:`SentenceDocs`),
+built from one copy of the document's arrays: a ``Span`` would be copied through the whole
+document's arrays at every call (quadratic on a long article), and the whole ``Doc`` would have
+the matcher build a Python object for every token of it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
-
-SentenceWords = list[tuple[int, int, frozenset[str]]]
 
 
 def required_values(attrs: dict[str, Any], keys: tuple[str, ...] = ("LOWER", "SHAPE")) -> tuple[str, frozenset[str]] | None:
@@ -37,22 +39,66 @@ def node_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
             for found in [required_values(node.get("RIGHT_ATTRS", {}), ("LOWER",))] if found is not None]
 
 
-def sentence_words(doc: Doc) -> SentenceWords:
-    """Each sentence as (start, end, its lower-cased words), in one pass over the tokens
-    (sentence bounds from ``is_sent_start``, cheaper than ``doc.sents``)."""
-    sentences: SentenceWords = []
-    start = 0
-    words: set[str] = set()
-    for token in doc:
-        if token.is_sent_start and token.i > start:
-            sentences.append((start, token.i, frozenset(words)))
-            start, words = token.i, set()
-        words.add(token.lower_)
-    if len(doc) > start:
-        sentences.append((start, len(doc), frozenset(words)))
-    return sentences
+def hashed(gates: list[frozenset[str]]) -> list[frozenset[int]]:
+    """Gates as the string store's hashes of their words, the form :class:`SentenceIndex` reads."""
+    return [frozenset(get_string_id(word) for word in gate) for gate in gates]
 
 
-def any_sentence_with(sentences: SentenceWords, gates: list[frozenset[str]]) -> bool:
-    """Whether some one sentence holds a word of every gate, so the pattern may match there."""
-    return any(all(not gate.isdisjoint(words) for gate in gates) for _, _, words in sentences)
+class SentenceIndex:
+    """A parsed doc's sentences, as (start, end), and which of them hold each lower-cased word,
+    read once from the doc's arrays (no Python object per token): asking which sentences can
+    hold a pattern is then a few set intersections."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds: list[tuple[int, int]] = []
+        self._holding: dict[int, set[int]] = {}
+        rows = doc.to_array([LOWER, SENT_START]).tolist() if len(doc) else []
+        start = 0
+        for i, (lower, sent_start) in enumerate(rows):
+            if sent_start == 1 and i > start:
+                self.bounds.append((start, i))
+                start = i
+            self._holding.setdefault(lower, set()).add(len(self.bounds))
+        if rows:
+            self.bounds.append((start, len(rows)))
+
+    def holding(self, gates: list[frozenset[int]]) -> list[int]:
+        """The sentences (by index, in order) that hold a word of every gate (see :func:`hashed`);
+        all of them when there is no gate."""
+        found: set[int] | None = None
+        for gate in gates:
+            holders = set().union(*(self._holding.get(word, ()) for word in gate))
+            found = holders if found is None else found & holders
+            if not found:
+                return []
+        return sorted(found) if found is not None else list(range(len(self.bounds)))
+
+
+class SentenceDocs:
+    """The sentences of a parsed ``Doc`` as ``Doc``s of their own (words, tags, lemmas, parse,
+    entities), each built on first use from one copy of the document's arrays. A match at token
+    ``i`` of sentence ``k`` is token ``start(k) + i`` of the document. A sentence's parse never
+    points outside it, so its heads stay right."""
+
+    _ANNOTATIONS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+    def __init__(self, doc: Doc, bounds: list[tuple[int, int]]) -> None:
+        self._doc = doc
+        self._bounds = bounds
+        self._arrays = None
+        self._built: dict[int, Doc] = {}
+
+    def start(self, k: int) -> int:
+        return self._bounds[k][0]
+
+    def __getitem__(self, k: int) -> Doc:
+        if k not in self._built:
+            if self._arrays is None:
+                self._arrays = self._doc.to_array([ORTH, SPACY, *self._ANNOTATIONS])
+            start, end = self._bounds[k]
+            rows = self._arrays[start:end]
+            strings = self._doc.vocab.strings
+            sentence = Doc(self._doc.vocab, words=[strings[int(orth)] for orth in rows[:, 0]],
+                           spaces=[bool(space) for space in rows[:, 1]])
+            self._built[k] = sentence.from_array(self._ANNOTATIONS, rows[:, 2:])
+        return self._built[k]

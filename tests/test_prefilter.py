@@ -1,11 +1,14 @@
-"""``pipeline.prefilter``: a dependency pattern runs only when one sentence holds its words."""
+"""``pipeline.prefilter``: a dependency pattern runs only on the sentences that hold its words,
+each given to the matcher as a small ``Doc`` of its own."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.prefilter import any_sentence_with, node_words, required_values, sentence_words
+from spacy.matcher import DependencyMatcher
+
+from pipeline.prefilter import SentenceDocs, SentenceIndex, hashed, node_words, required_values
 
 ESCAPE = [
     {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": ["fled", "escaped"]}}},
@@ -35,16 +38,27 @@ def test_a_node_without_words_is_no_gate():
     assert node_words([{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}}]) == []
 
 
-def test_sentences_come_with_their_lower_cased_words():
-    sentences = sentence_words(two_sentences())
-    assert [(start, end) for start, end, _ in sentences] == [(0, 4), (4, 7), (7, 11)]
-    assert sentences[0][2] == frozenset({"he", "fled", "south", "."})
+def test_sentences_come_with_their_bounds():
+    assert SentenceIndex(two_sentences()).bounds == [(0, 4), (4, 7), (7, 11)]
 
 
-def test_a_pattern_may_match_only_if_one_sentence_holds_all_its_words():
-    sentences = sentence_words(two_sentences())
-    assert any_sentence_with(sentences, node_words(ESCAPE))
-    assert not any_sentence_with(sentences, [frozenset({"rain"}), frozenset({"south"})])  # in two sentences
+def test_a_pattern_may_match_only_in_a_sentence_holding_all_its_words():
+    index = SentenceIndex(two_sentences())
+    assert index.holding(hashed(node_words(ESCAPE))) == [0, 2]
+    assert index.holding(hashed([frozenset({"rain"}), frozenset({"south"})])) == []  # in two sentences
+    assert index.holding([]) == [0, 1, 2]  # no gate: anywhere
+
+
+def test_a_sentence_doc_matches_like_its_sentence_in_the_doc():
+    doc = two_sentences()
+    index = SentenceIndex(doc)
+    sentences = SentenceDocs(doc, index.bounds)
+    matcher = DependencyMatcher(doc.vocab)
+    matcher.add("ESCAPE", [ESCAPE])
+    found = [(sentences.start(k) + tokens[0], sentences.start(k) + tokens[1])
+             for k in index.holding(hashed(node_words(ESCAPE))) for _, tokens in matcher(sentences[k])]
+    assert found == [(1, 2), (8, 9)] == [tuple(tokens) for _, tokens in matcher(doc)]
+    assert [t.text for t in sentences[2]] == ["She", "escaped", "south", "."]
 
 
 def test_a_token_names_its_values_by_lower_or_shape():

@@ -72,7 +72,7 @@ from ..participants import (
 from ..extensions import register_extensions
 from ..kinds import EVENTS, ORGANIZATIONS, PEOPLE
 from ..pairing import time_refs
-from ..prefilter import any_sentence_with, node_words, sentence_words
+from ..prefilter import SentenceDocs, SentenceIndex, hashed, node_words
 from ..telling import continuations
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
@@ -93,7 +93,7 @@ class Events(TableComponent):
         self.quantities_key = quantities_key
         self.times_key = times_key
         self.max_batch = max_batch
-        self.matchers: list[tuple[DependencyMatcher, list[frozenset[str]]]] = []
+        self.matchers: list[tuple[DependencyMatcher, list[frozenset[int]]]] = []
         self.cues = Cues()
 
     def build(self, tables: Tables) -> None:
@@ -101,7 +101,7 @@ class Events(TableComponent):
         for row in tables[data.EVENTS]:  # one matcher per pattern, run only where its words are
             matcher = DependencyMatcher(self.vocab, validate=True)
             matcher.add(row.id, [row.pattern])
-            self.matchers.append((matcher, node_words(row.pattern)))
+            self.matchers.append((matcher, hashed(node_words(row.pattern))))
         roles: dict[str, set[str]] = {}
         for cue in tables[data.EVENT_CUES]:
             roles.setdefault(cue.role, set()).add(cue.phrase)
@@ -164,15 +164,15 @@ class Events(TableComponent):
     def _triggers(self, doc: Doc) -> list[tuple[Token, str]]:
         """Each trigger token once, with the first pattern it matches in :data:`_ORDER`."""
         found: dict[int, str] = {}
-        sentences = sentence_words(doc)
+        sentences = SentenceIndex(doc)
+        sentence_docs = SentenceDocs(doc, sentences.bounds)
         for matcher, gates in self.matchers:
-            if not any_sentence_with(sentences, gates):
-                continue  # no one sentence holds the pattern's words: it cannot match
-            for match_id, tokens in matcher(doc):  # on the Doc: a Span would be copied with the whole Doc's data
-                kind = self.vocab.strings[match_id].split(":", 1)[1]
-                index = tokens[0]
-                if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
-                    found[index] = kind
+            for k in sentences.holding(gates):  # only where one sentence holds the pattern's words
+                for match_id, tokens in matcher(sentence_docs[k]):
+                    kind = self.vocab.strings[match_id].split(":", 1)[1]
+                    index = sentence_docs.start(k) + tokens[0]
+                    if index not in found or _ORDER.index(kind) < _ORDER.index(found[index]):
+                        found[index] = kind
         return [(doc[i], found[i]) for i in sorted(found)]
 
     def _participant_heads(self, trigger: Token, kind: str, people: list[Span]) -> list[Token | None]:
