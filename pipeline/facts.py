@@ -6,10 +6,12 @@ else, so the batch engine never needs to know about spaCy internals.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .kinds import EVENTS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
@@ -25,30 +27,50 @@ _RECORD_FIELDS = {
 
 def doc_to_facts(doc: Doc) -> list[Fact]:
     """All facts of one article, in order of first mention within each kind."""
-    return [*_year_counts(doc), *_percentages(doc), *_people(doc), *_organizations(doc), *_events(doc)]
+    text = DocText(doc)
+    return [*_year_counts(doc, text), *_percentages(doc, text), *_people(doc, text), *_organizations(doc, text),
+            *_events(doc, text)]
 
 
-def evidence(span: Span, rule: str | None = None) -> Evidence:
+class DocText:
+    """A doc's text and where its sentences start, read once: a hundred mentions' evidence
+    must not join the document's tokens a hundred times (``Doc.text``, ``Span.text`` do)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.whole = doc.text
+        self.sentence_starts: list[int] | None = None
+        if len(doc) and doc.has_annotation("SENT_START"):
+            rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+            self.sentence_starts = [i for i, (start, _, _) in enumerate(rows) if start == 1 or i == 0]
+            self._chars = [(idx, idx + length) for _, idx, length in rows]
+
+    def of(self, span: Span) -> str:
+        return self.whole[span.start_char : span.end_char]
+
+    def sentence(self, span: Span) -> str:
+        """The sentence around a span (every sentence it touches, when the parser put a boundary
+        inside a name), or the whole text in a pipeline that sets no boundaries."""
+        starts = self.sentence_starts
+        if starts is None or not len(span):
+            return self.whole.strip()
+        first = starts[bisect_right(starts, span.start) - 1]
+        after = bisect_right(starts, span.end - 1)
+        end = starts[after] if after < len(starts) else len(self._chars)
+        return self.whole[self._chars[first][0] : self._chars[end - 1][1]].strip()
+
+
+def evidence(span: Span, rule: str | None = None, text: DocText | None = None) -> Evidence:
+    text = text if text is not None else DocText(span.doc)
     return Evidence(
-        text=span.text,
+        text=text.of(span),
         start=span.start_char,
         end=span.end_char,
-        sentence=_sentence(span),
+        sentence=text.sentence(span),
         rule=rule or span.id_ or "ner",
     )
 
 
-def _sentence(span: Span) -> str:
-    """The sentence around a span (every sentence it touches, when the parser put a boundary
-    inside a name), or the whole text in a pipeline that sets no boundaries."""
-    doc = span.doc
-    if not doc.has_annotation("SENT_START") or not len(span):
-        return doc.text.strip()
-    first, last = span[0].sent, span[-1].sent
-    return doc[first.start : max(first.end, last.end)].text.strip()
-
-
-def _clusters(doc: Doc, key: str) -> Iterator[tuple[list[Evidence], dict[str, Any]]]:
+def _clusters(doc: Doc, key: str, text: DocText) -> Iterator[tuple[list[Evidence], dict[str, Any]]]:
     """(mentions, what the component noted) per entity cluster, in order of first mention.
 
     Mentions are grouped by their cluster id (``kb_id_``), never by name: two people who share
@@ -59,10 +81,10 @@ def _clusters(doc: Doc, key: str) -> Iterator[tuple[list[Evidence], dict[str, An
         groups[span.kb_id_].append(span)
     info = doc._.entity_clusters or {}
     for cluster, spans in groups.items():
-        yield [evidence(span) for span in spans], info[cluster]
+        yield [evidence(span, text=text) for span in spans], info[cluster]
 
 
-def _people(doc: Doc) -> list[Person]:
+def _people(doc: Doc, text: DocText) -> list[Person]:
     return [
         Person(
             id=known.get("id"),
@@ -72,11 +94,11 @@ def _people(doc: Doc) -> list[Person]:
             mentions=mentions,
             evidence=mentions[0],
         )
-        for mentions, known in _clusters(doc, PEOPLE)
+        for mentions, known in _clusters(doc, PEOPLE, text)
     ]
 
 
-def _organizations(doc: Doc) -> list[Organization]:
+def _organizations(doc: Doc, text: DocText) -> list[Organization]:
     return [
         Organization(
             id=known.get("id"),
@@ -86,17 +108,17 @@ def _organizations(doc: Doc) -> list[Organization]:
             mentions=mentions,
             evidence=mentions[0],
         )
-        for mentions, known in _clusters(doc, ORGANIZATIONS)
+        for mentions, known in _clusters(doc, ORGANIZATIONS, text)
     ]
 
 
-def _year_counts(doc: Doc) -> list[YearCount]:
-    return [YearCount(**_fields(YEAR_COUNTS, fact), evidence=evidence(span, fact["rule"]))
+def _year_counts(doc: Doc, text: DocText) -> list[YearCount]:
+    return [YearCount(**_fields(YEAR_COUNTS, fact), evidence=evidence(span, fact["rule"], text))
             for span in doc.spans.get(YEAR_COUNTS, []) for fact in span._.year_count or []]
 
 
-def _percentages(doc: Doc) -> list[Percentage]:
-    return [Percentage(**_fields(PERCENTAGES, fact), evidence=evidence(span, fact["rule"]))
+def _percentages(doc: Doc, text: DocText) -> list[Percentage]:
+    return [Percentage(**_fields(PERCENTAGES, fact), evidence=evidence(span, fact["rule"], text))
             for span in doc.spans.get(PERCENTAGES, []) for fact in span._.percentage or []]
 
 
@@ -104,10 +126,10 @@ def _fields(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
     return {name: fact[name] for name in _RECORD_FIELDS[kind] if name in fact}
 
 
-def _events(doc: Doc) -> list[DefectionEvent]:
+def _events(doc: Doc, text: DocText) -> list[DefectionEvent]:
     """One record per defection; its evidence spans the sentences that tell it."""
     records = []
-    whole = doc.text  # once: Doc.text joins every token at each call
+    whole = text.whole
     for span in doc.spans.get(EVENTS, []):
         fact = span._.event
         if not fact:

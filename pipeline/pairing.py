@@ -19,7 +19,8 @@ respectively" pairs in order, "seven in each of 2012 and 2013" gives one figure 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,10 +60,25 @@ class TimeRef:
             "now", "today", "currently", "so far", "to date", "at present", "presently"}
 
 
+# Three components read the same times of one Doc: they are placed once and each caller gets
+# copies. Held weakly: an entry goes with its Doc.
+_PLACED: WeakKeyDictionary[Doc, tuple[tuple, dict[int, list[TimeRef]]]] = WeakKeyDictionary()
+
+
 def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
     """Every time span as a :class:`TimeRef`, by sentence start; anchored phrases ("the
     previous year", "that month") resolved against the last year (and month) named before them
-    in the text; a year named without a month forgets the month of another year."""
+    in the text; a year named without a month forgets the month of another year. The caller
+    owns what it gets (copies of the refs placed once per Doc, spans and publication date)."""
+    key = (published, tuple((span.start, span.end, span.id_) for span in spans))
+    placed = _PLACED.get(doc)
+    if placed is None or placed[0] != key:
+        placed = (key, _placed_time_refs(spans, published))
+        _PLACED[doc] = placed
+    return {start: [replace(ref) for ref in refs] for start, refs in placed[1].items()}
+
+
+def _placed_time_refs(spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
     by_sentence: dict[int, list[TimeRef]] = {}
     last_year: int | None = None
     last_month: int | None = None

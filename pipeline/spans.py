@@ -6,6 +6,8 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from functools import cached_property
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -86,18 +88,23 @@ class DocWords:
     nothing, where each ``for token in doc`` builds a Python object per token."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.newline_after: list[bool] = []
-        for token in doc:
-            self.text.append(token.text)
-            self.lower.append(token.lower_)
-            self.newline_after.append("\n" in token.whitespace_ or (token.is_space and "\n" in token.text))
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+        self.lower: list[str] = [text.lower() for text in self.text]  # a lexeme's LOWER is str.lower()
+        # a token's trailing whitespace is one space at most: line breaks are tokens of their own
+        self.newline_after: list[bool] = ["\n" in text and text.isspace() for text in self.text]
 
     def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
         """Indices of the tokens whose text (or lower-case text) is one of ``words``."""
         column = self.lower if lower else self.text
         return [i for i, text in enumerate(column) if text in words]
+
+
+def token_positions(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``LOWER``, ``SHAPE``, ``ORTH``) is one of ``values``,
+    read from the doc's array: no Python object per token."""
+    wanted = {get_string_id(value) for value in values}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted] if len(doc) else []
 
 
 def entity_bounds(token: Token) -> tuple[int, int]:

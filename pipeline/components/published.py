@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, SENT_START, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +34,7 @@ from ..extensions import register_extensions
 from ..normalize.dates import PublicationSigns, infer_publication_year
 from ..normalize.numbers import parse_number_words
 from ..normalize.times import TimeValue
+from ..spans import token_positions
 from .quantities import QUANTITIES_KEY
 from .times import TIMES_KEY
 
@@ -140,10 +142,10 @@ def _is_relative_year(span: Span, value: TimeValue) -> bool:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    """For each token, the index of its sentence (one pass over the doc)."""
+    """For each token, the index of its sentence (one pass over the doc's array)."""
     index, current = [], -1
-    for token in doc:
-        if token.is_sent_start or token.i == 0:
+    for i, start in enumerate(doc.to_array(SENT_START).tolist() if len(doc) else []):
+        if start == 1 or i == 0:
             current += 1
         index.append(current)
     return index
@@ -198,8 +200,8 @@ def _year_references(doc: Doc, sentence_of: list[int], signs: _Sentences) -> lis
     sentences after a relative year with a figure names "the YEAR figure"."""
     relative = {sentence: offset for sentence, offset in signs.relative if offset < 0 and sentence in signs.counted}
     found = []
-    for token in doc:
-        if not (len(token.text) == 4 and token.text.isdigit()):
+    for token in (doc[i] for i in token_positions(doc, SHAPE, ["dddd"])):
+        if not token.text.isdigit():
             continue
         head = token.head
         if token.dep_ in {"nummod", "compound", "amod"} and head.lower_ in _FIGURE_NOUNS and head.i > token.i:
@@ -235,8 +237,8 @@ def _dated_anniversaries(doc: Doc, signs: _Sentences) -> list[int]:
     anniversary of a dated event, anywhere in the article, is so many years after its year."""
     year_at = {position: year for (_, year), position in zip(signs.explicit, signs.explicit_at)}
     found = []
-    for token in doc:
-        if token.lower_ != "anniversary" or token.i == 0:
+    for token in (doc[i] for i in token_positions(doc, LOWER, ["anniversary"])):
+        if token.i == 0:
             continue
         years = _ordinal_value(doc[token.i - 1].lower_)
         # the year that closes the anniversary's phrase (the parse often hangs it on the verb)

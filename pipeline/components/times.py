@@ -14,8 +14,10 @@ survey", "2016's"); "2016 defectors", "was 1417" and "to 2000 in 2019" are count
 # No "from __future__ import annotations": spaCy builds a model of initialize()'s signature.
 from dataclasses import asdict
 
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -82,18 +84,19 @@ class TimeFinder(TableComponent):
 
 
 class _Positions:
-    """Where each lower-cased word and each token shape of a doc is, read in one pass."""
+    """Where each lower-cased word and each token shape of a doc is, read in one pass over its
+    array (by the string store's hashes)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.lowers: dict[str, list[int]] = {}
-        self.shapes: dict[str, list[int]] = {}
-        for token in doc:
-            self.lowers.setdefault(token.lower_, []).append(token.i)
-            self.shapes.setdefault(token.shape_, []).append(token.i)
+        self.lowers: dict[int, list[int]] = {}
+        self.shapes: dict[int, list[int]] = {}
+        for i, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist() if len(doc) else []):
+            self.lowers.setdefault(lower, []).append(i)
+            self.shapes.setdefault(shape, []).append(i)
 
     def of(self, key: str, values: frozenset[str]) -> list[int]:
         table = self.lowers if key == "LOWER" else self.shapes
-        return sorted(i for value in values for i in table.get(value, ()))
+        return sorted(i for value in values for i in table.get(get_string_id(value), ()))
 
 
 class _AnchorGroup:
