@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..extensions import register_extensions
 from ..normalize.numbers import SCALES, is_number_word, parse_digits, parse_quantity
+from ..spans import DocWords
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
 
@@ -65,16 +66,18 @@ class QuantityFinder(TableComponent):
         for span in doc.spans.get(self.times_key, []):
             for i in range(span.start, span.end):
                 taken[i] = True
+        months = _month_bounds(doc.spans.get(self.times_key, []))
         spans = []
         i = 0
+        words = DocWords(doc).text
         while i < len(doc):
-            found = None if taken[i] else self._number_at(doc, i, taken)
+            found = None if taken[i] or not _may_start_a_number(words[i]) else self._number_at(doc, i, taken)
             if found is None:
                 i += 1
                 continue
             start, end, value = found
             end, maximum = self._range_end(doc, start, end, value, taken)
-            kind, points = self._kind(doc, start, end)
+            kind, points = self._kind(doc, start, end, months)
             qualifier = "range" if maximum is not None else self._qualifier(doc, start, end)
             span = Span(doc, start, end, label=kind)
             span._.quantity = {"value": value, "max": maximum, "kind": kind, "qualifier": qualifier, "points": points}
@@ -133,7 +136,7 @@ class QuantityFinder(TableComponent):
         return second_end, high
 
     # what kind of number ----------------------------------------------------------------------
-    def _kind(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
+    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]] = (set(), set())) -> tuple[str, bool]:
         before = _words_before(doc, start, 4)
         after = _words_after(doc, end, 4)
         first = doc[start]
@@ -186,7 +189,7 @@ class QuantityFinder(TableComponent):
             return "reference", False
         if before[-2:-1] and before[-1] == "of" and before[-2] in self.role("collective"):
             return "size", False  # "in groups of three or four", "a family of four"
-        if self._is_day_of_a_date(doc, start, end):
+        if _is_day_of_a_date(doc, start, end, months):
             return "date", False  # "from August 20 to 22"
         return "count", False
 
@@ -203,20 +206,6 @@ class QuantityFinder(TableComponent):
         if first.dep_ == "nummod" and end <= first.head.i <= end + 2:
             noun = first.head  # "one such crossing", "one new case"
         return first.lower_ == "one" and end - start == 1 and noun is not None and noun.tag_ in {"NN", "NNP"}
-
-    def _is_day_of_a_date(self, doc: Doc, start: int, end: int) -> bool:
-        """"from August 20 to 22" (the second day) and "10-13 January 2021" (the first day, the
-        date after it holding the second): days, not counts."""
-        value = parse_digits(doc[start].text)
-        if value is None or value > 31:
-            return False
-        months = [span for span in doc.spans.get(self.times_key, []) if span._.time and span._.time.get("month")]
-        joiners = {"to", "-", "–", "and", "through", "until"}
-        if end < len(doc) and doc[end].lower_ in joiners and any(span.start == end + 1 for span in months):
-            return True
-        if start < 2 or doc[start - 1].lower_ not in joiners:
-            return False
-        return any(span.end == start - 1 for span in months)
 
     def _is_age(self, doc: Doc, start: int, end: int, before: list[str], after: list[str]) -> bool:
         """"a 35-year-old", "aged 35", "35 years old", "Hwang, then 73,", "Kim Woo-joo, 29"."""
@@ -421,3 +410,30 @@ def make_quantities(nlp: Language, name: str, spans_key: str, times_key: str) ->
     """Every number, with its value, kind and qualifier, into ``doc.spans[spans_key]``."""
     register_extensions()
     return QuantityFinder(spans_key, times_key)
+
+
+def _month_bounds(times: list[Span]) -> tuple[set[int], set[int]]:
+    """Where the time expressions that name a month start and end."""
+    months = [span for span in times if span._.time and span._.time.get("month")]
+    return {span.start for span in months}, {span.end for span in months}
+
+
+def _is_day_of_a_date(doc: Doc, start: int, end: int, months: tuple[set[int], set[int]]) -> bool:
+    """"from August 20 to 22" (the second day) and "10-13 January 2021" (the first day, the
+    date after it holding the second): days, not counts. ``months``: where the time
+    expressions naming a month start and end (:func:`_month_bounds`)."""
+    value = parse_digits(doc[start].text)
+    if value is None or value > 31:
+        return False
+    starts, ends = months
+    joiners = {"to", "-", "–", "and", "through", "until"}
+    if end < len(doc) and doc[end].lower_ in joiners and end + 1 in starts:
+        return True
+    if start < 2 or doc[start - 1].lower_ not in joiners:
+        return False
+    return start - 1 in ends
+
+
+def _may_start_a_number(text: str) -> bool:
+    """The cheap test of :meth:`QuantityFinder._digits_or_words_at` on a token's text alone."""
+    return text[:1] in _DIGIT_STARTS or text.lower() in _STARTERS or is_number_word(text)
