@@ -39,12 +39,27 @@ def main() -> None:
     for nlp in (plain, full):  # warm up: first calls allocate
         list(nlp.pipe(texts[:5]))
 
-    # Alternate the two and keep each one's best round, so that neither pays for the other's
-    # cache misses or for a noisy neighbour.
+    # Paired: each batch of articles goes through both, back to back, the order alternating from
+    # batch to batch, so that the machine's drifts in speed (20% and more between minutes on a
+    # shared host) fall on both alike; each one's best round counts.
     plain_rounds, full_rounds = [], []
+    batches = [articles[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(articles), DEFAULT_BATCH_SIZE)]
     for _ in range(args.rounds):
-        plain_rounds.append(_timed(lambda: list(plain.pipe(texts, batch_size=DEFAULT_BATCH_SIZE))))
-        full_rounds.append(_timed(lambda: [r.model_dump_json() for r in process_articles(_copies(articles), full)]))
+        plain_total = full_total = 0.0
+        for number, batch in enumerate(batches):
+            batch_texts = [a.text for a in batch]
+            runs = [
+                lambda: list(plain.pipe(batch_texts, batch_size=DEFAULT_BATCH_SIZE)),
+                lambda: [r.model_dump_json() for r in process_articles(_copies(batch), full)],
+            ]
+            if number % 2:
+                full_total += _timed(runs[1])
+                plain_total += _timed(runs[0])
+            else:
+                plain_total += _timed(runs[0])
+                full_total += _timed(runs[1])
+        plain_rounds.append(plain_total)
+        full_rounds.append(full_total)
     plain_seconds, full_seconds = min(plain_rounds), min(full_rounds)
     parallel_seconds = None
     if args.jobs > 1:
@@ -60,6 +75,7 @@ def main() -> None:
         "plain_spacy_articles_per_second": round(len(texts) / plain_seconds, 1),
         "newsfacts_articles_per_second": round(len(texts) / full_seconds, 1),
         "newsfacts_to_plain_time_ratio": round(full_seconds / plain_seconds, 3),
+        "ratio_per_round": [round(f / p, 3) for p, f in zip(plain_rounds, full_rounds)],
         "jobs": args.jobs,
         "newsfacts_parallel_seconds": None if parallel_seconds is None else round(parallel_seconds, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

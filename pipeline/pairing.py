@@ -20,7 +20,6 @@ respectively" pairs in order, "seven in each of 2012 and 2013" gives one figure 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,9 +59,11 @@ class TimeRef:
             "now", "today", "currently", "so far", "to date", "at present", "presently"}
 
 
-# Three components read the same times of one Doc: they are placed once and each caller gets
-# copies. Held weakly: an entry goes with its Doc.
-_PLACED: WeakKeyDictionary[Doc, tuple[tuple, dict[int, list[TimeRef]]]] = WeakKeyDictionary()
+# The times of the last Doc placed, as one (doc, key, refs) tuple (replaced whole, so a reader
+# never mixes two Docs). Three components read the same times of one Doc, one after the other:
+# they are placed once and each caller gets copies. One Doc only: the refs hold their Doc, and a
+# cache of every Doc would keep every Doc alive.
+_LAST_PLACED: list[tuple[Doc, tuple, dict[int, list["TimeRef"]]] | None] = [None]
 
 
 def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
@@ -71,11 +72,11 @@ def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, l
     in the text; a year named without a month forgets the month of another year. The caller
     owns what it gets (copies of the refs placed once per Doc, spans and publication date)."""
     key = (published, tuple((span.start, span.end, span.id_) for span in spans))
-    placed = _PLACED.get(doc)
-    if placed is None or placed[0] != key:
-        placed = (key, _placed_time_refs(spans, published))
-        _PLACED[doc] = placed
-    return {start: [replace(ref) for ref in refs] for start, refs in placed[1].items()}
+    last = _LAST_PLACED[0]
+    if last is None or last[0] is not doc or last[1] != key:
+        last = (doc, key, _placed_time_refs(spans, published))
+        _LAST_PLACED[0] = last
+    return {start: [replace(ref) for ref in refs] for start, refs in last[2].items()}
 
 
 def _placed_time_refs(spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:

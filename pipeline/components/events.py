@@ -112,6 +112,10 @@ class Events(TableComponent):
         if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
             doc.spans[self.spans_key] = []  # events are read from the parse: none without one
             return doc
+        triggers = self._triggers(doc)
+        if not triggers:
+            doc.spans[self.spans_key] = []  # no word of leaving: no defection to read
+            return doc
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
         quantities = Mentions(doc.spans.get(self.quantities_key, []))
@@ -119,7 +123,7 @@ class Events(TableComponent):
         clusters = doc._.entity_clusters or {}
         events: list[Event] = []
         title = headline(doc)
-        for trigger, kind in self._triggers(doc):
+        for trigger, kind in triggers:
             if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
                     or poses_as_defector(trigger, self.cues) or is_trip(trigger, self.cues)):
                 continue

@@ -57,13 +57,16 @@ class Percentages(TableComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
+        figures = [span for span in doc.spans.get(self.quantities_key, []) if span.label_ in {"count", "percent"}]
+        if not any(span.label_ == "percent" for span in figures):
+            doc.spans[self.spans_key] = []  # no percentage: nothing to place in time
+            return doc
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
         names = entity_names(doc)
         by_sentence: dict[int, list[Span]] = {}
-        for span in doc.spans.get(self.quantities_key, []):
-            if span.label_ in {"count", "percent"}:
-                by_sentence.setdefault(span.sent.start, []).append(span)
+        for span in figures:
+            by_sentence.setdefault(span.sent.start, []).append(span)
         found: list[Span] = []
         stated: set[tuple[Any, ...]] = set()
         for start, figures in by_sentence.items():

@@ -49,14 +49,17 @@ class YearCounts(TableComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
+        figures = [span for span in doc.spans.get(self.quantities_key, []) if span.label_ in {"count", "percent"}]
+        if not any(span.label_ == "count" for span in figures) or not doc.spans.get(self.times_key):
+            doc.spans[self.spans_key] = []  # no count, or no time to tie one to
+            return doc
         published = doc._.published
         refs = time_refs(doc, list(doc.spans.get(self.times_key, [])), published)
         event_counts = _event_counts(doc, self.events_key)
         names = entity_names(doc)
         figures_by_sentence: dict[int, list[Span]] = {}
-        for span in doc.spans.get(self.quantities_key, []):
-            if span.label_ in {"count", "percent"}:
-                figures_by_sentence.setdefault(span.sent.start, []).append(span)
+        for span in figures:
+            figures_by_sentence.setdefault(span.sent.start, []).append(span)
         found: dict[tuple[int, int], list[dict[str, Any]]] = {}
         subjects: dict[int, str] = {}
         stated: set[tuple[int, int, str]] = set()  # (year, count, qualifier) already stated
