@@ -226,11 +226,21 @@ def is_aggregate(who: Span, count: int | None, kind: str, trigger: Token, cues: 
         return generic  # "elites have defected", "the defectors who reached South Korea": a category
     if count >= 50:
         return True
-    if generic and kind == "arrive":
-        return True
     statistic = any(t.lemma_.lower() in {"show", "figure", "data", "statistic", "count", "total", "record"}
                     for t in trigger.sent if t.i < trigger.i)
+    if generic and kind == "arrive":
+        # a statistic, unless one small group's journey ("Three North Koreans reached South Korea by sea in May")
+        journey = count <= _SMALL_GROUP and (has_month or _by_vehicle(trigger, cues))
+        return statistic or not journey
     return generic and statistic and not has_month
+
+
+_SMALL_GROUP = 20  # people who arrive together: one boat, one family, one group of workers
+
+
+def _by_vehicle(trigger: Token, cues: Cues) -> bool:
+    """"reached South Korea by boat", "on a fishing boat": the way of one journey, not a statistic."""
+    return any(cues.has("vehicle", t.lemma_) or t.lower_ == "sea" and t.head.lower_ == "by" for t in trigger.subtree)
 
 
 def turned_back(sentences: list[Span], cues: Cues) -> bool:

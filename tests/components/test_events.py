@@ -215,6 +215,13 @@ TRIGGERS = [
     # the date is when they left, not when they arrived
     ("A miner's son left North Korea alone in 2014 and reached Seoul the following year.",
      [(1, 2014, None, "completed")]),
+    ("A North Korean sailor crossed into South Korea in March 2021.", [(1, 2021, 3, "completed")]),
+    ("A trade official went missing in Shenyang in August 2020.", [(1, 2020, 8, "completed")]),
+    ("In 2019 a North Korean logger ran away from his camp in the Amur region.", [(1, 2019, None, "completed")]),
+    # a small group's one journey is an event; a year's arrivals are a statistic
+    ("Three North Koreans reached South Korea by sea in May 2023.", [(3, 2023, 5, "completed")]),
+    ("Some 30 North Koreans reached South Korea in 2019.", []),
+    ("Figures showed that 15 North Koreans in all reached the South that year by sea.", []),
     # drifting is no defection; nor is a capture by an army at war, nor a journey for a summit
     ("The leader left North Korea by train in April 2019 for a summit in Vladivostok.", []),
     ("A delegation of 40 officials crossed the border in May 2018 for talks at Panmunjom.", []),
@@ -238,6 +245,7 @@ PEOPLE_WHO_LEFT = [
      [(1, 2019, 5, "completed")]),
     ("In July 2020, a young man in a wetsuit swam across the river border near Gimpo.", [(1, 2020, 7, "completed")]),
     ("In 2020 the company's branch left its office in Dandong.", []),
+    ("In 2016 a North Korean couple ran a restaurant in Ningbo.", []),
 ]
 
 
