@@ -136,7 +136,7 @@ class QuantityFinder(TableComponent):
         return second_end, high
 
     # what kind of number ----------------------------------------------------------------------
-    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]] = (set(), set())) -> tuple[str, bool]:
+    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]]) -> tuple[str, bool]:
         before = _words_before(doc, start, 4)
         after = _words_after(doc, end, 4)
         first = doc[start]
