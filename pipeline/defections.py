@@ -203,12 +203,34 @@ def poses_as_defector(trigger: Token, cues: Cues) -> bool:
 
 def is_trip(trigger: Token, cues: Cues) -> bool:
     """"Kim Jong Un left North Korea by train for a summit in Vladivostok", "the delegation
-    crossed the border for talks": a journey with a purpose named, not a defection."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "for":
-            if any(c.dep_ == "pobj" and (cues.has("trip", c.lemma_) or cues.has("trip", c.lower_)) for c in child.children):
+    crossed the MDL on foot for talks": a journey with a purpose named, not a defection."""
+    for token in _own_words(trigger):
+        if token.dep_ == "prep" and token.lower_ == "for":
+            if any(c.dep_ == "pobj" and (cues.has("trip", c.lemma_) or cues.has("trip", c.lower_)) for c in token.children):
                 return True
     return False
+
+
+def flees_something_else(trigger: Token, cues: Cues) -> bool:
+    """"escaped a fire", "fled the scene", "disappeared from public view": what was left is a
+    danger or the public eye, not the country, the army or a post."""
+    if any(child.dep_ == "dobj" and cues.has("not_fled", child.lemma_) for child in trigger.children):
+        return True
+    for token in _own_words(trigger):  # "went missing from public view": "from" hangs on "missing"
+        if token.dep_ == "prep" and token.lower_ == "from":
+            if any(c.dep_ == "pobj" and cues.has("not_fled", c.lemma_) for c in token.children):
+                return True
+    return False
+
+
+def _own_words(trigger: Token) -> list[Token]:
+    """The trigger's clause without the clauses under it (no relative or complement clause)."""
+    found, stack = [], [trigger]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack += [c for c in token.children if c.dep_ not in _CLAUSES]
+    return found
 
 
 def is_quantified_category(who: Span) -> bool:

@@ -40,6 +40,7 @@ from ..defections import (
     is_category,
     is_hypothetical,
     is_share_of_aggregate,
+    flees_something_else,
     is_trip,
     poses_as_defector,
     returns_north,
@@ -125,7 +126,8 @@ class Events(TableComponent):
         title = headline(doc)
         for trigger, kind in triggers:
             if (is_adjectival(trigger) or is_hypothetical(trigger, self.cues) or returns_north(trigger, self.cues, kind)
-                    or poses_as_defector(trigger, self.cues) or is_trip(trigger, self.cues)):
+                    or poses_as_defector(trigger, self.cues) or is_trip(trigger, self.cues)
+                    or flees_something_else(trigger, self.cues)):
                 continue
             if kind == "cases" and not _follows_a_defection(trigger.sent, events):
                 continue  # "Other cases, including ..." are defections only right after one

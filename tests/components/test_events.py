@@ -225,6 +225,15 @@ TRIGGERS = [
     # drifting is no defection; nor is a capture by an army at war, nor a journey for a summit
     ("The leader left North Korea by train in April 2019 for a summit in Vladivostok.", []),
     ("A delegation of 40 officials crossed the border in May 2018 for talks at Panmunjom.", []),
+    ("The Southern delegation crossed the MDL on foot for talks in April 2018.", []),
+    # what was left is a danger or the public eye, not the country or a post
+    ("A family of six escaped a fire in Chongjin in March 2022.", []),
+    ("Three smugglers fled the scene when guards arrived in 2020.", []),
+    ("The premier went missing from public view for a month in 2021.", []),
+    # a post or a workplace is what they left, not who left ("a ship left port") or where they sat
+    ("A North Korean cargo ship left Nampo for Vladivostok in June 2024.", []),
+    ("A North Korean trade delegation left Pyongyang for Beijing in May 2019.", []),
+    ("The consul left his post in Shenyang in 2020 and returned to Pyongyang.", []),
     ("Three fishermen drifted across the sea border in May 2019 after their engine failed.", []),
     ("Ukrainian troops captured two North Korean soldiers in January and took them to Kyiv, according to South "
      "Korea's spy agency.", []),
