@@ -223,10 +223,16 @@ def _base_phrases(governor: Token) -> list[Token]:
 
 
 def _time_after(preposition: Token, refs: list[TimeRef]) -> set[int]:
-    """The tokens of a time that directly follows a base phrase ("from 196 the year before")."""
+    """The tokens of a time that directly follows a base phrase ("from 196 the year before"),
+    its own preposition between them or not ("from 96.7 percent in 2022": the parser often
+    hangs that "in" beside the "from")."""
     end = preposition.right_edge.i + 1
+    doc = preposition.doc
+    starts = {end}
+    if end < len(doc) and doc[end].lower_ in {"in", "during"}:
+        starts.add(end + 1)
     for ref in refs:
-        if ref.span.start == end:
+        if ref.span.start in starts:
             return set(range(ref.span.start, ref.span.end))
     return set()
 

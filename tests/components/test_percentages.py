@@ -38,6 +38,9 @@ CASES = [
      [(22.0, "decrease", False, 2019, 2016)]),
     ("Women made up 210 of last year's arrivals, or about 89 percent, a pattern held since the 2000s.",
      [(89.0, "share", False, 2020, None)]),
+    # the base's own time after its figure, its "in" hung beside the "from" by the parser
+    ("Seoul accounted for 61.2 percent of arrivals in 2019, up 3.4 percentage points from 57.8 percent in 2018.",
+     [(61.2, "share", False, 2019, None), (3.4, "increase", True, 2019, 2018), (57.8, "share", False, 2018, None)]),
     ("It fell, a decline of 44.5%.[7] Output shrank 6.5%[3] in 1997.",
      [(44.5, "decrease", False, None, None), (6.5, "decrease", False, 1997, None)]),
 ]
