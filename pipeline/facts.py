@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .kinds import EVENTS, ORGANIZATIONS, PEOPLE, PERCENTAGES, YEAR_COUNTS
 from .records import DefectionEvent, Evidence, Fact, Organization, Percentage, Person, YearCount
+from .spans import sentence_starts
 
 _RECORD_FIELDS = {
     YEAR_COUNTS: ("year", "month", "count", "qualifier", "count_max", "cumulative", "subject", "source"),
@@ -40,9 +41,8 @@ class DocText:
         self.whole = doc.text
         self.sentence_starts: list[int] | None = None
         if len(doc) and doc.has_annotation("SENT_START"):
-            rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-            self.sentence_starts = [i for i, (start, _, _) in enumerate(rows) if start == 1 or i == 0]
-            self._chars = [(idx, idx + length) for _, idx, length in rows]
+            self.sentence_starts = sentence_starts(doc)
+            self._chars = [(idx, idx + length) for idx, length in doc.to_array([IDX, LENGTH]).tolist()]
 
     def of(self, span: Span) -> str:
         return self.whole[span.start_char : span.end_char]

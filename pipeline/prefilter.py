@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from .spans import sentence_starts
 
 
 def required_values(attrs: dict[str, Any], keys: tuple[str, ...] = ("LOWER", "SHAPE")) -> tuple[str, frozenset[str]] | None:
@@ -50,17 +52,13 @@ class SentenceIndex:
     hold a pattern is then a few set intersections."""
 
     def __init__(self, doc: Doc) -> None:
-        self.bounds: list[tuple[int, int]] = []
+        starts = sentence_starts(doc)
+        self.bounds: list[tuple[int, int]] = list(zip(starts, [*starts[1:], len(doc)]))
         self._holding: dict[int, set[int]] = {}
-        rows = doc.to_array([LOWER, SENT_START]).tolist() if len(doc) else []
-        start = 0
-        for i, (lower, sent_start) in enumerate(rows):
-            if sent_start == 1 and i > start:
-                self.bounds.append((start, i))
-                start = i
-            self._holding.setdefault(lower, set()).add(len(self.bounds))
-        if rows:
-            self.bounds.append((start, len(rows)))
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        for sentence, (start, end) in enumerate(self.bounds):
+            for lower in lowers[start:end]:
+                self._holding.setdefault(lower, set()).add(sentence)
 
     def holding(self, gates: list[frozenset[int]]) -> list[int]:
         """The sentences (by index, in order) that hold a word of every gate (see :func:`hashed`);

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from functools import cached_property
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -88,8 +88,7 @@ class DocWords:
     nothing, where each ``for token in doc`` builds a Python object per token."""
 
     def __init__(self, doc: Doc) -> None:
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+        self.text: list[str] = token_texts(doc)
         self.lower: list[str] = [text.lower() for text in self.text]  # a lexeme's LOWER is str.lower()
         # a token's trailing whitespace is one space at most: line breaks are tokens of their own
         self.newline_after: list[bool] = ["\n" in text and text.isspace() for text in self.text]
@@ -98,6 +97,17 @@ class DocWords:
         """Indices of the tokens whose text (or lower-case text) is one of ``words``."""
         column = self.lower if lower else self.text
         return [i for i, text in enumerate(column) if text in words]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from the doc's array: no Python object per token."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token (token 0 always), read from the doc's array."""
+    return [i for i, start in enumerate(doc.to_array(SENT_START).tolist()) if start == 1 or i == 0] if len(doc) else []
 
 
 def token_positions(doc: Doc, attr: int, values: Collection[str]) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.spans import Mentions, covering, entity_bounds, starting_in
+from pipeline.spans import Mentions, covering, entity_bounds, sentence_starts, starting_in, token_texts
 
 
 def test_entity_bounds_are_those_of_the_entity_a_token_is_in():
@@ -32,3 +32,12 @@ def test_covering_tells_whether_a_token_is_inside_one_of_the_spans():
     spans = [doc[0:1], doc[4:6]]
     assert [i for i in range(len(doc)) if covering(Mentions(spans), i)] == [0, 4, 5]
     assert [i for i in range(len(doc)) if covering(spans, i)] == [0, 4, 5]
+
+
+def test_sentence_starts_and_token_texts_come_from_the_arrays():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["He", "fled", ".", "She", "stayed", "."],
+              sent_starts=[True, False, False, True, False, False])
+    assert sentence_starts(doc) == [0, 3]
+    assert token_texts(doc) == ["He", "fled", ".", "She", "stayed", "."]
+    assert sentence_starts(Doc(vocab, words=[])) == [] == token_texts(Doc(vocab, words=[]))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, SENT_START, SHAPE
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,7 +34,7 @@ from ..extensions import register_extensions
 from ..normalize.dates import PublicationSigns, infer_publication_year
 from ..normalize.numbers import parse_number_words
 from ..normalize.times import TimeValue
-from ..spans import token_positions
+from ..spans import sentence_starts, token_positions
 from .quantities import QUANTITIES_KEY
 from .times import TIMES_KEY
 
@@ -142,12 +142,11 @@ def _is_relative_year(span: Span, value: TimeValue) -> bool:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    """For each token, the index of its sentence (one pass over the doc's array)."""
-    index, current = [], -1
-    for i, start in enumerate(doc.to_array(SENT_START).tolist() if len(doc) else []):
-        if start == 1 or i == 0:
-            current += 1
-        index.append(current)
+    """For each token, the index of its sentence."""
+    starts = sentence_starts(doc)
+    index: list[int] = []
+    for sentence, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc)])):
+        index += [sentence] * (end - start)
     return index
 
 

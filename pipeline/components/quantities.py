@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..extensions import register_extensions
 from ..normalize.numbers import SCALES, is_number_word, parse_digits, parse_quantity
-from ..spans import DocWords
+from ..spans import token_texts
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
 
@@ -69,7 +69,7 @@ class QuantityFinder(TableComponent):
         months = _month_bounds(doc.spans.get(self.times_key, []))
         spans = []
         i = 0
-        words = DocWords(doc).text
+        words = token_texts(doc)
         while i < len(doc):
             found = None if taken[i] or not _may_start_a_number(words[i]) else self._number_at(doc, i, taken)
             if found is None:
