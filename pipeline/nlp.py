@@ -56,4 +56,23 @@ def add_components(nlp: Language) -> Language:
         initialize = getattr(component, "initialize", None)
         if initialize is not None:
             initialize(nlp=nlp)
+    use_faster_components(nlp)
+    return nlp
+
+
+def use_faster_components(nlp: Language) -> Language:
+    """Run the model's attribute ruler and English rule lemmatizer with newsfacts' faster
+    classes of the same output, carrying over their patterns and tables; a component with
+    another factory (or a non-English lemmatizer) is left as it is."""
+    for name in nlp.pipe_names:
+        factory = nlp.get_pipe_meta(name).factory
+        config = dict(nlp.config["components"][name])
+        if factory == "attribute_ruler":
+            patterns = nlp.get_pipe(name).patterns
+            config.pop("factory", None)
+            nlp.replace_pipe(name, "newsfacts_attribute_ruler", config=config).add_patterns(patterns)
+        elif factory == "lemmatizer" and nlp.lang == "en":
+            old = nlp.get_pipe(name)
+            config.pop("factory", None)
+            nlp.replace_pipe(name, "newsfacts_lemmatizer", config=config).initialize(lookups=old.lookups)
     return nlp

@@ -136,3 +136,11 @@ def test_the_package_data_really_is_unreadable_in_that_process(tmp_path):
     script = FRESH_PROCESS.split("import spacy")[0] + "from pipeline import data; data.entity_patterns()"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert "package data made unreadable" in done.stderr
+
+
+def test_the_model_tagging_components_run_with_faster_classes_of_the_same_output(nlp):
+    factories = {name: nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
+    assert factories["attribute_ruler"] == "newsfacts_attribute_ruler"
+    assert factories["lemmatizer"] == "newsfacts_lemmatizer"
+    declared = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert {"newsfacts_attribute_ruler", "newsfacts_lemmatizer"} <= declared
