@@ -104,7 +104,24 @@ def _placed_time_refs(spans: list[Span], published: str | None) -> dict[int, lis
         by_sentence.setdefault(span.sent.start, []).append(ref)
     for refs in by_sentence.values():
         _group(refs)
+        _base_before_its_year(refs)
     return by_sentence
+
+
+def _base_before_its_year(refs: list[TimeRef]) -> None:
+    """"Compared with the previous fiscal year, the FY2025 budget rose ...": a base that opens
+    its sentence and counts from a year counts from the sentence's own year, named after it
+    (and none before)."""
+    for index, ref in enumerate(refs):
+        if not (ref.base and ref.value.kind == "anchored" and ref.value.month is None and ref.value.years):
+            continue  # "that year" points back to a year named before, whatever follows
+        if ref.span.start > ref.span.sent.root.i:
+            continue  # "up from the previous year and the highest since ... in 2011": not its year
+        if any(r.value.kind == "absolute" for r in refs[:index]):
+            continue
+        later = next((r for r in refs[index + 1 :] if r.value.kind == "absolute" and r.resolved is not None), None)
+        if later is not None:
+            ref.resolved = Resolved(later.resolved.year + ref.value.years)
 
 
 def _opens_earlier_clause(span: Span, value: TimeValue) -> bool:
@@ -488,11 +505,12 @@ def _restated_count(figure: Span, figures: list[Span]) -> Span | None:
 
 
 def _in_comparison(token: Token) -> bool:
-    """Inside "from ...", "than ...", "compared with ...": the other side of a comparison."""
+    """Inside "from ...", "than ...", "compared with ...", "below the previous low of ...": the
+    other side of a comparison."""
     while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
         if token.dep_ == "pobj":
             preposition = token.head.lower_
-            if preposition in {"from", "than", "against", "over"}:
+            if preposition in {"from", "than", "against", "over", "below", "above"}:
                 return True
             if preposition in {"to", "with"} and token.head.head.lower_ == "compared":
                 return True

@@ -97,7 +97,8 @@ class Percentages(TableComponent):
                published: str | None, source: str | None) -> list[dict[str, Any]]:
         quantity = percent._.quantity
         anchor = _anchor(_list_head(percent, percents))
-        direction = self._direction(anchor)
+        times = {i for ref in refs for i in range(ref.span.start, ref.span.end)}
+        direction = self._direction(anchor, times)
         base, since = self._base(anchor, refs, direction)
         year = None
         if pairing is not None and len(pairing.refs) == 1 and pairing.refs[0] is base:
@@ -110,6 +111,12 @@ class Percentages(TableComponent):
         if since and published:
             year = int(published[:4])  # "up 50 per cent since last year": measured to the present
         base_year = base.resolved.year if base is not None and base.resolved is not None else None
+        rule = pairing.rule if pairing else "no_time"
+        if direction in {"increase", "decrease"}:
+            for how, ends in (("period", _period_ends(anchor, refs)), ("summary", self._summarised_years(anchor, refs))):
+                if ends is not None and base_year in {None, *ends} and year in {None, *ends}:
+                    (base_year, year), rule = ends, how
+                    break
         if base_year is None and direction in {"increase", "decrease"} and year is not None and self._year_on_year(percent):
             base_year = year - 1
         values = [quantity["value"]] + ([quantity["max"]] if quantity["max"] is not None else [])
@@ -122,13 +129,14 @@ class Percentages(TableComponent):
                 "year": year,
                 "base_year": base_year,
                 "source": source,
-                "rule": f"{self.spans_key}:{pairing.rule if pairing else 'no_time'}",
+                "rule": f"{self.spans_key}:{rule}",
             }
             for value in values
         ]
 
-    def _direction(self, anchor: Token) -> str | None:
-        """increase / decrease / share / None, from the words that govern the percentage."""
+    def _direction(self, anchor: Token, times: set[int]) -> str | None:
+        """increase / decrease / share / None, from the words that govern the percentage (and
+        ``times``, the tokens of its sentence's time expressions)."""
         head = anchor.head
         if self._no_direction(anchor):
             return None
@@ -140,14 +148,14 @@ class Percentages(TableComponent):
             if word in {"to", "from", "at", "for"} or word == "of":
                 return "share"
             return "share"
-        if anchor.dep_ in {"npadvmod", "advmod", "dobj", "attr", "nummod", "amod"}:
+        if anchor.dep_ in {"npadvmod", "advmod", "dobj", "attr", "nummod", "amod", "compound"}:
             if head.lower_ in _COMPARATIVES:
-                if self._compared_with_a_group(head):
+                if self._compared_with_a_group(head, times):
                     return None
                 return self._change(head)
             if head.pos_ in {"VERB", "AUX"} and self._change(head):
                 return self._change(head)
-            if head.pos_ == "NOUN" and self._change(head) and anchor.dep_ in {"amod", "nummod"}:
+            if head.pos_ == "NOUN" and self._change(head) and anchor.dep_ in {"amod", "nummod", "compound"}:
                 return self._change(head)  # "a 20 percent rise"
         return "share"
 
@@ -166,13 +174,14 @@ class Percentages(TableComponent):
                 return True
         return False
 
-    def _compared_with_a_group(self, comparative: Token) -> bool:
+    def _compared_with_a_group(self, comparative: Token, times: set[int]) -> bool:
         """"30 percent less than crews from Central Asia": compared with another group, not with
-        another time ("than in 2019", "than it did in April", "than last year's")."""
+        another time ("than in 2019", "than it did in April", "than last year's", "than in
+        FY2024" whatever the model labels it)."""
         for child in comparative.children:
             if child.lower_ in {"than", "of"}:
                 objects = [t for t in child.subtree if t.i != child.i]
-                if objects and not any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"VERB", "AUX"} or t.lower_ in
+                if objects and not any(t.i in times or t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"VERB", "AUX"} or t.lower_ in
                                        {"year", "month", "week", "'s"} for t in objects):
                     return True
         return False
@@ -202,6 +211,17 @@ class Percentages(TableComponent):
                 return ref, True
         return None, False
 
+    def _summarised_years(self, anchor: Token, refs: list[TimeRef]) -> tuple[int, int] | None:
+        """A change named after the figures it sums up, set off by a comma ("stood at 95 billion
+        won in FY2019 and 102 billion won in FY2024, a rise of 7 percent", "fell from 2,706 in
+        2011 to 1,502 in 2012, a decline of 44.5%"): the two years named before it are its base
+        and its year."""
+        noun = next((t for t in _governors(anchor) if t.pos_ == "NOUN" and self._change(t) and _set_off(t)), None)
+        if noun is None:
+            return None
+        years = {r.resolved.year for r in refs if r.span.end <= noun.i and r.resolved is not None}
+        return (min(years), max(years)) if len(years) == 2 else None
+
     def _year_on_year(self, percent: Span) -> bool:
         text = percent.sent.text.lower()
         return any(cue in text for cue in self.cues.get("base_cue", ()))
@@ -220,6 +240,29 @@ def _base_phrases(governor: Token) -> list[Token]:
         elif child.dep_ == "advmod" and child.lower_ in {"up", "down"}:
             found += [c for c in child.children if c.dep_ == "prep" and c.lower_ in _BASE_PREPOSITIONS]
     return found
+
+
+def _set_off(noun: Token) -> bool:
+    """A noun phrase set off from what comes before it: ", a drop of 62 percent"."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text in {",", "\u2014", "\u2013", "-", ";"}
+
+
+def _period_ends(anchor: Token, refs: list[TimeRef]) -> tuple[int, int] | None:
+    """The first and last years of a change measured over a period given by its ends: "fell
+    30 percent between 2015 and 2020", "the drop of 12 points between FY2020 and FY2023",
+    "rose 9 percent from 2019 to 2022"."""
+    near = {anchor.i} | {t.i for t in _governors(anchor)}
+    for index, ref in enumerate(refs):
+        if ref.attach not in near:
+            continue
+        if ref.value.kind == "span" and len(ref.years) > 1 and ref.span[0].lower_ in {"between", "from"}:
+            return ref.years[0], ref.years[-1]
+        if ref.preposition in {"between", "from"} and ref.resolved is not None:
+            partner = next((r for r in refs[index + 1 :] if r.group == ref.group or r.preposition in {"to", "until"}), None)
+            if partner is not None and partner.resolved is not None and partner.resolved.year > ref.resolved.year:
+                return ref.resolved.year, partner.resolved.year
+    return None
 
 
 def _time_after(preposition: Token, refs: list[TimeRef]) -> set[int]:

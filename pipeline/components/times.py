@@ -148,13 +148,23 @@ _COMMON = frozenset({"the", "a", "an", "to", "that", "this", "at", "from", "betw
 def _is_time(span: Span) -> bool:
     """Drop matches that are not times here: a count written like a year, a name with a year
     or a month in it ("the 1951 Refugee Convention", "March First Movement")."""
-    if any(token.ent_type_ in _NAMED_LABELS for token in span):
+    if any(token.ent_type_ in _NAMED_LABELS for token in span) and not _mislabelled_fiscal_year(span):
         return False
     if len(span) == 1 and parse_year(span[0].text) is not None:
         return reads_as_year(span[0])
     if len(span) == 1 and parse_month(span[0].text) is not None:
         return _reads_as_month(span[0])
     return True
+
+
+def _mislabelled_fiscal_year(span: Span) -> bool:
+    """"FY2024" that the model took for a product on its own is a fiscal year; inside a longer
+    name ("the FY2024 Appropriations Act") it stays part of the name."""
+    value = parse_time([t.text for t in span])
+    if value is None or not value.fiscal:
+        return False
+    doc = span.doc
+    return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
 
 
 def reads_as_year(token: Token) -> bool:

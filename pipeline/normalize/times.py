@@ -22,7 +22,7 @@ unresolved rather than guessed).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -94,6 +94,9 @@ def parse_time(words: list[str]) -> TimeValue | None:
     lowered = [w.lower() for w in words if w not in {",", "'s", "’s"}]
     if not lowered:
         return None
+    if len(lowered) > 2 and lowered[-1] == "year" and lowered[-2] in {"fiscal", "financial"}:
+        value = parse_time(lowered[:-2] + ["year"])  # "the previous fiscal year", "last financial year"
+        return replace(value, fiscal=True) if value is not None and value.kind != "absolute" else None
     phrase = " ".join(lowered)
     if phrase in NOW_PHRASES:
         return TimeValue("relative", 0)

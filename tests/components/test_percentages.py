@@ -43,6 +43,36 @@ CASES = [
      [(61.2, "share", False, 2019, None), (3.4, "increase", True, 2019, 2018), (57.8, "share", False, 2018, None)]),
     ("It fell, a decline of 44.5%.[7] Output shrank 6.5%[3] in 1997.",
      [(44.5, "decrease", False, None, None), (6.5, "decrease", False, 1997, None)]),
+    # a change over a period given by its ends: the last year is its year, the first its base
+    ("Membership shrank by 30 percent between 2015 and 2020.", [(30.0, "decrease", False, 2020, 2015)]),
+    ("The drop of 12 percentage points between FY2016 and FY2019 reflects fewer claims.",
+     [(12.0, "decrease", True, 2019, 2016)]),
+    ("Enrolment rose 9 percent from 2016 to 2019.", [(9.0, "increase", False, 2019, 2016)]),
+    # a change set off after the two dated figures it sums up
+    ("The agency's budget stood at 80 billion won in 2016 and 92 billion won in 2019, a rise of 15 percent over "
+     "three years.", [(15.0, "increase", False, 2019, 2016)]),
+    ("Officials told the council that the number of traders holding licences had fallen from 9,100 in 2015 to 3,400 "
+     "in 2017, a drop of almost 63 percent.", [(63.0, "decrease", False, 2017, 2015)]),
+    ("After the new leader took power in March 2013, controls were tightened, and crossings fell from 1,200 in 2013 "
+     "to 700 in 2014, a decline of 41.7%.", [(41.7, "decrease", False, 2014, 2013)]),
+    # a fiscal year the model labels a product is still a time to compare with
+    ("The budget for fiscal 2020 is 2.1 billion won, 5 percent more than in FY2019, with about 40 percent coming "
+     "from donors.", [(5.0, "increase", False, 2020, 2019), (40.0, "share", False, 2020, None)]),
+    # a base opening its sentence counts from the year the sentence names after it ...
+    ("In FY2019 the ministry spent more. Compared with the previous fiscal year, the FY2020 plan raised the monthly "
+     "stipend by about 12 percent, to 800,000 won.", [(12.0, "increase", False, 2020, 2019)]),
+    # ... but not a base after its verb, nor "that year", which points back
+    ("The 2020 survey was released. It found a rate of 60.5 percent, up 1.3 percentage points from the previous "
+     "year and the highest since the survey began in 2011.",
+     [(60.5, "share", False, None, None), (1.3, "increase", True, None, 2019)]),
+    ("Arrivals peaked in 2009. Measured against that year, the 2020 total amounted to a fall of roughly 80 percent.",
+     [(80.0, "decrease", False, 2020, 2009)]),
+    # the other side of a comparison lends its time to no one
+    ("The jobless rate fell 2.1 percentage points to 5.5 per cent, the lowest on record and below the previous low "
+     "of 6.0 per cent set in 2016.",
+     [(2.1, "decrease", True, None, None), (5.5, "share", False, None, None), (6.0, "share", False, 2016, None)]),
+    ("Exports fell 12 percent in 2019, after a 20 percent drop recorded in 2016.",
+     [(12.0, "decrease", False, 2019, None), (20.0, "decrease", False, 2016, None)]),
 ]
 
 

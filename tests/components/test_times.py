@@ -27,6 +27,10 @@ TIMES = [
     ("Between 2017 and 2023 the program ran.", [("Between 2017 and 2023", "span", 2017, None)]),
     ("The 1994-1998 famine killed many.", [("1994-1998", "span", 1994, None)]),
     ("Earlier this week officials met.", [("Earlier this week", "relative", 0, None)]),
+    # "FY2024" on its own is a fiscal year whatever the model labels it (here a product)
+    ("Spending reached 102 billion won in FY2024, the ministry said.", [("FY2024", "absolute", 2024, None)]),
+    ("Compared with the previous fiscal year, spending rose.", [("the previous fiscal year", "anchored", -1, None)]),
+    ("Last fiscal year the fund grew.", [("Last fiscal year", "relative", -1, None)]),
 ]
 
 

@@ -27,6 +27,9 @@ MUST_PARSE = [
     ("that month", N, 0, None), ("the same month", N, 0, None), ("the following month", N, 0, None),
     ("a month later", N, 0, None), ("the same week", N, 0, None), ("that day", N, 0, None),
     ("the same month of 2022", A, 2022, None),
+    # a fiscal or financial year by reference
+    ("the previous fiscal year", N, -1, None), ("last fiscal year", R, -1, None), ("this financial year", R, 0, None),
+    ("that same fiscal year", N, 0, None), ("next fiscal year 's", R, 1, None),
     # counting on from the story: no year or month of their own
     ("five weeks later", N, 0, None), ("days later", N, 0, None), ("several weeks earlier", N, 0, None),
     ("the 2010s", S, 2010, None), ("1990s", S, 1990, None), ("'90s", S, 1990, None), ("1994-1998", S, 1994, None), ("1994–98", S, 1994, None),
@@ -45,7 +48,7 @@ MUST_NOT_PARSE = [
     "Mondays", "the previous", "2100s4", "FY", "fiscal", "Tuesday last week", "several years ago", "40s", "the 80s",
     "spring", "July and 1995", "July and August", "between December 2022 and January 1997",
     "month", "the month", "months later", "a month", "that month 's end", "the following week",
-    "weeks", "later", "many weeks later",
+    "weeks", "later", "many weeks later", "fiscal year", "the previous fiscal", "last fiscal year 2019",
 ]
 
 
@@ -81,6 +84,7 @@ def test_days_are_kept():
 
 def test_fiscal_years_are_marked():
     assert parse_time(["FY2021"]).fiscal and not parse_time(["2021"]).fiscal
+    assert parse_time("the previous fiscal year".split()).fiscal
 
 
 def test_spans_end_where_they_end():
