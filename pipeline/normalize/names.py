@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # One romanized Korean syllable: an initial consonant cluster, a vowel cluster, an optional final.
 _SYLLABLE = re.compile(
@@ -73,10 +74,14 @@ def family_first(family: str, given: list[str]) -> str:
     return " ".join([family, *given])
 
 
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)  # asked hundreds of times an article, mostly of the same names
 def surface_key(text: str) -> str:
     """Compare names ignoring case, a leading "the", a trailing possessive, hyphens and dots."""
     text = " ".join(text.split())
-    text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+    text = _LEADING_THE.sub("", text)
     text = _POSSESSIVE.sub("", text)
     text = text.replace("’", "'").replace(".", "").replace("-", " ")
     return " ".join(text.lower().split())
