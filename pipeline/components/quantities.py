@@ -77,7 +77,7 @@ class QuantityFinder(TableComponent):
                 continue
             start, end, value = found
             end, maximum = self._range_end(doc, start, end, value, taken)
-            kind, points = self._kind(doc, start, end, months)
+            kind, points = self._kind(doc, start, end, months, time_follows=end < len(doc) and taken[end])
             qualifier = "range" if maximum is not None else self._qualifier(doc, start, end)
             span = Span(doc, start, end, label=kind)
             span._.quantity = {"value": value, "max": maximum, "kind": kind, "qualifier": qualifier, "points": points}
@@ -136,9 +136,12 @@ class QuantityFinder(TableComponent):
         return second_end, high
 
     # what kind of number ----------------------------------------------------------------------
-    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]]) -> tuple[str, bool]:
+    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]],
+              time_follows: bool = False) -> tuple[str, bool]:
+        """``time_follows``: the words after the number are a time expression ("up from 67 a
+        year earlier"), so no unit of it ("40 a year" is a rate)."""
         before = _words_before(doc, start, 4)
-        after = _words_after(doc, end, 4)
+        after = _words_after(doc, end, 4) if not time_follows else []
         first = doc[start]
         if _in_brackets(doc, start, end):
             return "citation", False

@@ -150,11 +150,24 @@ def _is_time(span: Span) -> bool:
     or a month in it ("the 1951 Refugee Convention", "March First Movement")."""
     if any(token.ent_type_ in _NAMED_LABELS for token in span) and not _mislabelled_fiscal_year(span):
         return False
+    if _before_an_event(span):
+        return False
     if len(span) == 1 and parse_year(span[0].text) is not None:
         return reads_as_year(span[0])
     if len(span) == 1 and parse_month(span[0].text) is not None:
         return _reads_as_month(span[0])
     return True
+
+
+def _before_an_event(span: Span) -> bool:
+    """"a year before the pandemic", "the year after the war": counted from an event named as
+    the object of "before"/"after", not from a year the text named ("1,000 a year before the
+    pandemic" is a rate, at that). "Four years after two defectors were elected" (a clause)
+    is read elsewhere."""
+    last = span[-1]
+    if last.lower_ not in {"before", "after"}:
+        return False
+    return any(child.dep_ == "pobj" and child.i >= span.end for child in last.children)
 
 
 def _mislabelled_fiscal_year(span: Span) -> bool:

@@ -217,12 +217,15 @@ def _relative(words: list[str]) -> TimeValue | None:
     if words and (month := parse_month(words[0])) is not None and len(rest) == 2 and rest[1] == "year":
         if rest[0] in RELATIVE_WORDS:
             return TimeValue("relative", RELATIVE_WORDS[rest[0]], month=month)
-    # "a year ago", "two years ago"
-    if len(words) >= 3 and words[-1] == "ago" and words[-2] in {"year", "years"}:
+    # "a year ago", "two years ago", "a decade ago"
+    if len(words) >= 3 and words[-1] == "ago" and words[-2] in _YEARS_IN:
         count = _count(words[:-2])
         if count:
-            return TimeValue("relative", -count)
+            return TimeValue("relative", -count * _YEARS_IN[words[-2]])
     return None
+
+
+_YEARS_IN = {"year": 1, "years": 1, "decade": 10, "decades": 10}  # the units "ago"/"earlier" count in
 
 
 _SAME_MONTH = frozenset({"that month", "the same month", "that same month", "that very month", "that week",
@@ -242,10 +245,10 @@ def _anchored(words: list[str]) -> TimeValue | None:
         return TimeValue("anchored", ANCHOR_WORDS[words[1]])  # "the previous year", "the following year"
     if len(words) == 3 and words[:2] == ["the", "year"] and words[2] in {"before", "after"}:
         return TimeValue("anchored", ANCHOR_WORDS[words[2]])  # "the year before"
-    if len(words) >= 3 and words[-2] in {"year", "years"} and words[-1] in {"earlier", "later", "before", "after"}:
-        count = _count(words[:-2])  # "a year earlier", "two years later"
+    if len(words) >= 3 and words[-2] in _YEARS_IN and words[-1] in {"earlier", "later", "before", "after"}:
+        count = _count(words[:-2])  # "a year earlier", "two years later", "a decade earlier"
         if count:
-            return TimeValue("anchored", count * ANCHOR_WORDS[words[-1]])
+            return TimeValue("anchored", count * _YEARS_IN[words[-2]] * ANCHOR_WORDS[words[-1]])
     return None
 
 

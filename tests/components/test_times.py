@@ -31,6 +31,11 @@ TIMES = [
     ("Spending reached 102 billion won in FY2024, the ministry said.", [("FY2024", "absolute", 2024, None)]),
     ("Compared with the previous fiscal year, spending rose.", [("the previous fiscal year", "anchored", -1, None)]),
     ("Last fiscal year the fund grew.", [("Last fiscal year", "relative", -1, None)]),
+    ("Two decades ago the mine closed.", [("Two decades ago", "relative", -20, None)]),
+    # counted from an event named after "before"/"after": no year of the text's to count from
+    ("Crossings peaked a year before the pandemic.", []),
+    ("The mine closed in 2015; the year before, it was busy.", [("2015", "absolute", 2015, None),
+                                                                ("the year before", "anchored", -1, None)]),
 ]
 
 

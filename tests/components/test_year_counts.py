@@ -22,6 +22,17 @@ def test_a_relative_year_resolves_against_the_publication_date(nlp):
     assert year_counts(nlp, "Only 63 defectors arrived last year.") == [(2019, None, 63, "exact", None, False)]
 
 
+def test_a_base_figure_dated_a_year_earlier_is_a_count_of_that_year(nlp):
+    # "67 a year" alone would be a rate; here "a year earlier" is a time
+    assert year_counts(nlp, "Some 196 defectors arrived in 2019, up from 67 a year earlier.") == [
+        (2019, None, 196, "about", None, False), (2018, None, 67, "exact", None, False)]
+
+
+def test_a_decade_counts_ten_years(nlp):
+    assert year_counts(nlp, "The camp held 50,000 prisoners in 2014, down from about 80,000 a decade earlier.") == [
+        (2014, None, 50000, "exact", None, False), (2004, None, 80000, "about", None, False)]
+
+
 def test_a_relative_year_in_an_undated_article_gives_no_fact(nlp):
     doc = nlp("Only 63 defectors arrived last year.")
     assert [f for f in doc._.facts if f.kind == "year_counts"] == []
