@@ -273,6 +273,10 @@ def _counted_noun(token: Token, number_nouns: frozenset[str]) -> Token | None:
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    counted = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i and c.pos_ in {"NOUN", "PROPN"}
+               and any(g.dep_ == "nummod" for g in c.children)]
+    if counted:  # "trained 120 nurses in 2018, 145 in 2019": an elided item counts the same
+        return _through_number_noun(counted[0], number_nouns)
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
         return _through_number_noun(subjects[0], number_nouns)

@@ -193,3 +193,12 @@ def test_the_group_a_defection_is_told_of_is_no_year_count(nlp):
     text = ("In August 2019 a small boat carrying three men sailed into the harbour of Donghae. Two of the three "
             "asked to stay in the South.")
     assert year_counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("The programme trained 120 nurses in 2018, 145 in 2019 and 160 in 2020.", ["nurses", "nurses", "nurses"]),
+    ("Police arrested 12 people in March 2019 and a further 30 in April.", ["people", "people"]),
+    ("The ministry said 229 defectors arrived in 2020, 63 in 2021 and 67 in 2022.", ["defectors"] * 3),
+])
+def test_an_elided_item_of_a_list_counts_what_the_first_counts(nlp, text, subjects):
+    assert [f.subject for f in dated_facts(nlp, text, "2020-06-15", "year_counts")] == subjects
