@@ -48,6 +48,7 @@ class TimeRef:
     month_span: bool = False  # a month in "between January and September": no month of its own
     each: bool = False  # "in each of 2012 and 2013", "each of the past two years": one figure per year
     cited: int = -1  # the source a year dates ("a 2001 book"), when it dates no figure beside it
+    record: bool = False  # "the lowest since 2001": how long a record stands, the time of no figure
 
     @property
     def since(self) -> bool:
@@ -64,6 +65,12 @@ class TimeRef:
 # they are placed once and each caller gets copies. One Doc only: the refs hold their Doc, and a
 # cache of every Doc would keep every Doc alive.
 _LAST_PLACED: list[tuple[Doc, tuple, dict[int, list["TimeRef"]]] | None] = [None]
+
+
+def figure_times(refs: list[TimeRef]) -> list[TimeRef]:
+    """The times of a sentence that may date its figures: not a record's ("the lowest since
+    2001", which still anchors "that year" and tells an event's time)."""
+    return [ref for ref in refs if not ref.record]
 
 
 def time_refs(doc: Doc, spans: list[Span], published: str | None) -> dict[int, list[TimeRef]]:
@@ -101,11 +108,29 @@ def _placed_time_refs(spans: list[Span], published: str | None) -> dict[int, lis
             same_year = resolved.year == last_year
             last_year = resolved.year
             last_month = resolved.month if resolved.month is not None else (last_month if same_year else None)
+        ref.record = _record_since(ref)
         by_sentence.setdefault(span.sent.start, []).append(ref)
     for refs in by_sentence.values():
         _group(refs)
         _base_before_its_year(refs)
     return by_sentence
+
+
+_RECORD_WORDS = frozenset({"first", "last", "record", "only"})
+
+
+def _record_since(ref: TimeRef) -> bool:
+    """"the lowest since 2001", "its highest since May 2022", "the first time since 2019": a
+    "since" under a superlative says how long a record stands; it dates no figure and makes no
+    running total."""
+    if ref.preposition != "since":
+        return False
+    head = ref.span.doc[ref.attach] if ref.attach >= 0 else None
+    if head is None:
+        return False
+    if head.tag_ in {"JJS", "RBS"} or head.lower_ in _RECORD_WORDS:
+        return True
+    return head.lower_ == "time" and any(c.lower_ in _RECORD_WORDS or c.tag_ in {"JJS", "RBS"} for c in head.children)
 
 
 def _base_before_its_year(refs: list[TimeRef]) -> None:

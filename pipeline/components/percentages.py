@@ -26,7 +26,7 @@ from ..attribution import entity_names, source_of
 from ..extensions import register_extensions
 from ..kinds import PERCENTAGES
 from ..spans import headline_end
-from ..pairing import Pairing, TimeRef, pair, pair_sentence, time_refs
+from ..pairing import Pairing, TimeRef, figure_times, pair, pair_sentence, time_refs
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
@@ -73,7 +73,7 @@ class Percentages(TableComponent):
             percents = [f for f in figures if f.label_ == "percent"]
             if not percents:
                 continue
-            sentence_refs = refs.get(start, [])
+            sentence_refs = figure_times(refs.get(start, []))
             paired = pair_sentence(figures, sentence_refs)
             source = source_of(percents[0].sent, names)
             previous_base: int | None = None

@@ -22,7 +22,7 @@ from ..attribution import REPORTING_LEMMAS, entity_names, source_of
 from ..extensions import register_extensions
 from ..kinds import EVENTS, YEAR_COUNTS
 from ..normalize.numbers import as_count
-from ..pairing import Pairing, TimeRef, pair_sentence, time_refs
+from ..pairing import Pairing, TimeRef, figure_times, pair_sentence, time_refs
 from .quantities import QUANTITIES_KEY
 from .tables import Tables, TableComponent
 from .times import TIMES_KEY
@@ -64,7 +64,7 @@ class YearCounts(TableComponent):
         subjects: dict[int, str] = {}
         stated: set[tuple[int, int, str]] = set()  # (year, count, qualifier) already stated
         for start, figures in figures_by_sentence.items():
-            sentence_refs = refs.get(start, [])
+            sentence_refs = figure_times(refs.get(start, []))
             counts = [f for f in figures if f.label_ == "count" and not event_counts & set(range(f.start, f.end))]
             if not counts or not sentence_refs:
                 continue

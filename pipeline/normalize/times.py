@@ -94,6 +94,10 @@ def parse_time(words: list[str]) -> TimeValue | None:
     lowered = [w.lower() for w in words if w not in {",", "'s", "’s"}]
     if not lowered:
         return None
+    if len(lowered) > 3 and lowered[:2] == ["the", "same"] and lowered[2] in _SAME_PERIODS:
+        value = parse_time(lowered[3:] if lowered[3] != "of" else lowered[4:])  # "the same month last year"
+        if value is not None and value.kind in {"relative", "anchored"} and value.month is None:
+            return value
     if len(lowered) > 2 and lowered[-1] == "year" and lowered[-2] in {"fiscal", "financial"}:
         value = parse_time(lowered[:-2] + ["year"])  # "the previous fiscal year", "last financial year"
         return replace(value, fiscal=True) if value is not None and value.kind != "absolute" else None
@@ -225,6 +229,7 @@ def _relative(words: list[str]) -> TimeValue | None:
     return None
 
 
+_SAME_PERIODS = frozenset({"month", "period", "quarter", "week", "day", "time", "season"})
 _YEARS_IN = {"year": 1, "years": 1, "decade": 10, "decades": 10}  # the units "ago"/"earlier" count in
 
 

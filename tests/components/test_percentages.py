@@ -73,6 +73,9 @@ CASES = [
      [(2.1, "decrease", True, None, None), (5.5, "share", False, None, None), (6.0, "share", False, 2016, None)]),
     ("Exports fell 12 percent in 2019, after a 20 percent drop recorded in 2016.",
      [(12.0, "decrease", False, 2019, None), (20.0, "decrease", False, 2016, None)]),
+    ("Rice prices in Pyongyang were up 45% on the same month last year.", [(45.0, "increase", False, None, 2020)]),
+    # how long a record stands is no figure's time
+    ("The approval rating stood at 31 percent, its lowest since May 2019.", [(31.0, "share", False, None, None)]),
 ]
 
 

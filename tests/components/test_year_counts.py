@@ -33,6 +33,12 @@ def test_a_decade_counts_ten_years(nlp):
         (2014, None, 50000, "exact", None, False), (2004, None, 80000, "about", None, False)]
 
 
+@pytest.mark.parametrize("text", ["Arrivals fell to 1,047, the lowest since 2001.",
+                                  "It was the first time since 2016 that more than 100 soldiers had crossed."])
+def test_how_long_a_record_stands_dates_no_count(nlp, text):
+    assert year_counts(nlp, text) == []
+
+
 def test_a_relative_year_in_an_undated_article_gives_no_fact(nlp):
     doc = nlp("Only 63 defectors arrived last year.")
     assert [f for f in doc._.facts if f.kind == "year_counts"] == []

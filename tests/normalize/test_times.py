@@ -22,6 +22,8 @@ MUST_PARSE = [
     ("now", R, 0, None), ("today", R, 0, None), ("Monday", R, 0, None), ("last Friday", R, 0, None), ("so far", R, 0, None), ("to date", R, 0, None),
     ("the previous year", N, -1, None), ("the year before", N, -1, None), ("a year earlier", N, -1, None),
     ("two years earlier", N, -2, None), ("three years later", N, 3, None), ("the following year", N, 1, None),
+    ("the same month last year", R, -1, None), ("the same period a year earlier", N, -1, None),
+    ("the same quarter of the previous year", N, -1, None),
     ("a decade earlier", N, -10, None), ("two decades later", N, 20, None), ("a decade ago", R, -10, None),
     ("the next year", N, 1, None), ("that year", N, 0, None), ("the same year", N, 0, None), ("that November", N, 0, 11),
     # months by reference: an offset from the month named before, no month of their own
@@ -50,7 +52,7 @@ MUST_NOT_PARSE = [
     "spring", "July and 1995", "July and August", "between December 2022 and January 1997",
     "month", "the month", "months later", "a month", "that month 's end", "the following week",
     "weeks", "later", "many weeks later", "fiscal year", "the previous fiscal", "last fiscal year 2019",
-    "decades ago", "a decade", "decades earlier",
+    "decades ago", "a decade", "decades earlier", "the same month last", "the same thing last year",
 ]
 
 
