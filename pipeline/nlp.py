@@ -64,15 +64,18 @@ def use_faster_components(nlp: Language) -> Language:
     """Run the model's attribute ruler and English rule lemmatizer with newsfacts' faster
     classes of the same output, carrying over their patterns and tables; a component with
     another factory (or a non-English lemmatizer) is left as it is."""
+    faster = {"attribute_ruler": "newsfacts_attribute_ruler"}
+    if nlp.lang == "en":
+        faster["lemmatizer"] = "newsfacts_lemmatizer"
     for name in nlp.pipe_names:
         factory = nlp.get_pipe_meta(name).factory
-        config = dict(nlp.config["components"][name])
+        if factory not in faster:
+            continue
+        old = nlp.get_pipe(name)
+        config = {key: value for key, value in nlp.config["components"][name].items() if key != "factory"}
+        new = nlp.replace_pipe(name, faster[factory], config=config)
         if factory == "attribute_ruler":
-            patterns = nlp.get_pipe(name).patterns
-            config.pop("factory", None)
-            nlp.replace_pipe(name, "newsfacts_attribute_ruler", config=config).add_patterns(patterns)
-        elif factory == "lemmatizer" and nlp.lang == "en":
-            old = nlp.get_pipe(name)
-            config.pop("factory", None)
-            nlp.replace_pipe(name, "newsfacts_lemmatizer", config=config).initialize(lookups=old.lookups)
+            new.add_patterns(old.patterns)
+        else:
+            new.initialize(lookups=old.lookups)
     return nlp

@@ -1,5 +1,5 @@
-"""``newsfacts_attribute_ruler``: spaCy's ``attribute_ruler`` with its one-token patterns looked up
-in a table instead of run through the ``Matcher``.
+"""``newsfacts_attribute_ruler``: spaCy's ``attribute_ruler`` with its fixed-length patterns looked
+up by the tokens' values instead of run through the ``Matcher``.
 
 The English pipelines' attribute ruler maps tags to POS and morphology with about 180
 patterns, almost all one token long with plain ``==`` / ``IN`` / ``NOT_IN`` tests on ``TAG``,
@@ -7,8 +7,8 @@ patterns, almost all one token long with plain ``==`` / ``IN`` / ``NOT_IN`` test
 on a 600-token article, measured in ``benchmarks/README.md``). Read from the document's arrays
 and looked up by value they cost about a tenth of that, with the same result: the same
 matches, applied in the same order (by pattern number, as ``AttributeRuler.match`` sorts them).
-Any other pattern (more than one token, operators, regular expressions, extensions) still goes
-through a ``Matcher``.
+Patterns of a few tokens and ``REGEX`` tests are read the same way; any other pattern
+(operators, fuzzy or set tests, extensions, other attributes) still goes through a ``Matcher``.
 
 The component *is* an ``AttributeRuler``: it keeps every pattern in the parent's matcher, so
 ``patterns``, ``to_disk`` and ``from_disk`` are the parent's own and a saved pipeline holds its
@@ -35,9 +35,9 @@ from spacy.vocab import Vocab
 # Attributes a pattern may test and still be looked up: their values in ``Doc.to_array`` are
 # what the Matcher compares (string hashes, or 0/1 for the flags).
 _STRING_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "PREFIX", "SUFFIX"})
-_MOST_ANSWERS = 100_000  # distinct token value rows remembered before starting afresh
 _FLAG_ATTRS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
                          "IS_SPACE", "IS_STOP", "LIKE_NUM"})
+_MOST_ANSWERS = 100_000  # answers remembered (per distinct row, per regex value) before starting afresh
 
 
 class _Test:
@@ -64,6 +64,8 @@ class _Test:
             return (value in self.values) is self.keep
         answer = self._answers.get(value)
         if answer is None:
+            if len(self._answers) > _MOST_ANSWERS:
+                self._answers.clear()
             answer = self._answers[value] = bool(self.regex.search(self._strings[value]))
         return answer
 

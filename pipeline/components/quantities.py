@@ -136,8 +136,8 @@ class QuantityFinder(TableComponent):
         return second_end, high
 
     # what kind of number ----------------------------------------------------------------------
-    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]],
-              time_follows: bool = False) -> tuple[str, bool]:
+    def _kind(self, doc: Doc, start: int, end: int, months: tuple[set[int], set[int]], *,
+              time_follows: bool) -> tuple[str, bool]:
         """``time_follows``: the words after the number are a time expression ("up from 67 a
         year earlier"), so no unit of it ("40 a year" is a rate)."""
         before = _words_before(doc, start, 4)
